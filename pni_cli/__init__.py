@@ -1,0 +1,1 @@
+"""pni: seguimiento del PNI 2024-2028 de El Salvador."""

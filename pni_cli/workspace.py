@@ -1,0 +1,186 @@
+"""The workspace on disk: find it, load the plan and the progress files. The only module that reads files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .esquema import validar
+from .models import (
+    Actividad,
+    Avance,
+    Catalogo,
+    Eje,
+    Indicador,
+    Institucion,
+    Intervencion,
+    ObjetivosPMM,
+    PlanGeneral,
+)
+from .periodos import Semestre, ventana
+from .problems import Problema, problema
+from .yamlio import Documento, leer_archivo
+
+RE_EJE = re.compile(r"^eje-(\d)(-[a-z0-9-]+)?\.yaml$")
+
+
+class SinEspacioDeTrabajo(Exception):
+    """No folder holding plan/plan.yaml was found."""
+
+
+def buscar_raiz(desde: Path) -> Path:
+    """Walk up from `desde` to the folder that holds plan/plan.yaml."""
+    actual = desde.resolve()
+    for carpeta in (actual, *actual.parents):
+        if (carpeta / "plan" / "plan.yaml").is_file():
+            return carpeta
+    raise SinEspacioDeTrabajo(
+        f"no se encontró un espacio de trabajo de pni (una carpeta con plan/plan.yaml) en {actual} ni en sus "
+        "carpetas superiores; entre en la carpeta del repositorio o use --raiz RUTA")
+
+
+def relativo(ruta: Path, raiz: Path) -> str:
+    try:
+        return ruta.resolve().relative_to(raiz.resolve()).as_posix()
+    except ValueError:
+        return str(ruta)
+
+
+@dataclass
+class Plan:
+    """The whole plan, loaded and indexed. Built by `cargar_plan`; read-only afterwards."""
+
+    general: PlanGeneral
+    instituciones: dict[str, Institucion]
+    objetivos: ObjetivosPMM | None
+    ejes: list[Eje]
+    archivos_eje: dict[str, str] = field(default_factory=dict)
+    documentos: dict[str, Documento] = field(default_factory=dict)
+    intervenciones: dict[str, Intervencion] = field(default_factory=dict)
+    actividades: dict[str, Actividad] = field(default_factory=dict)
+    indicadores: dict[str, Indicador] = field(default_factory=dict)
+    actividad_de: dict[str, Actividad] = field(default_factory=dict)  # indicador id → actividad
+    eje_de: dict[str, Eje] = field(default_factory=dict)  # any id → eje
+    alias: dict[str, str] = field(default_factory=dict)  # clave, siglas or alias (upper) → clave
+
+    def __post_init__(self) -> None:
+        for eje in self.ejes:
+            self.eje_de[eje.id] = eje
+            for itv in eje.intervenciones:
+                self.intervenciones[itv.id] = itv
+                self.eje_de[itv.id] = eje
+                for act in itv.actividades:
+                    self.actividades[act.id] = act
+                    self.eje_de[act.id] = eje
+                    for ind in act.indicadores:
+                        self.indicadores[ind.id] = ind
+                        self.actividad_de[ind.id] = act
+                        self.eje_de[ind.id] = eje
+        for inst in self.instituciones.values():
+            for nombre in (inst.clave, inst.siglas, *inst.alias):
+                if nombre:
+                    self.alias.setdefault(nombre.upper(), inst.clave)
+
+    @property
+    def primer_semestre(self) -> Semestre:
+        return Semestre.leer(self.general.primer_periodo)
+
+    @property
+    def ultimo_semestre(self) -> Semestre:
+        return Semestre.leer(self.general.ultimo_periodo)
+
+    def ventana(self, act: Actividad) -> list[Semestre]:
+        return ventana(act.periodo.desde, act.periodo.hasta, self.primer_semestre, self.ultimo_semestre)
+
+    def ids(self) -> list[str]:
+        return [*self.eje_de.keys()]
+
+
+def _cargar(ruta: Path, raiz: Path, modelo: type, problemas: list[Problema]) -> tuple[object | None, Documento]:
+    doc = leer_archivo(ruta, relativo(ruta, raiz))
+    problemas.extend(doc.problemas)
+    obj, probs = validar(doc, modelo)
+    problemas.extend(probs)
+    return obj, doc
+
+
+def cargar_plan(raiz: Path) -> tuple[Plan | None, list[Problema]]:
+    """Load plan/*.yaml. Returns the plan (None when a required part is unusable) and every problem found."""
+    carpeta = raiz / "plan"
+    problemas: list[Problema] = []
+    documentos: dict[str, Documento] = {}
+
+    def requerido(nombre: str) -> Path | None:
+        ruta = carpeta / nombre
+        if not ruta.is_file():
+            problemas.append(problema("PNI201", f"plan/{nombre}", 0, 0, f"falta el archivo obligatorio plan/{nombre}"))
+            return None
+        return ruta
+
+    general = catalogo = objetivos = None
+    if (r := requerido("plan.yaml")) is not None:
+        general, documentos["plan.yaml"] = _cargar(r, raiz, PlanGeneral, problemas)
+    if (r := requerido("instituciones.yaml")) is not None:
+        catalogo, documentos["instituciones.yaml"] = _cargar(r, raiz, Catalogo, problemas)
+    if (carpeta / "objetivos-pmm.yaml").is_file():
+        objetivos, documentos["objetivos-pmm.yaml"] = _cargar(carpeta / "objetivos-pmm.yaml", raiz, ObjetivosPMM,
+                                                               problemas)
+    ejes: list[Eje] = []
+    archivos_eje: dict[str, str] = {}
+    rutas = sorted(carpeta.glob("eje-*.yaml")) if carpeta.is_dir() else []
+    if not rutas:
+        problemas.append(problema("PNI201", "plan", 0, 0, "no hay archivos de eje (plan/eje-N-nombre.yaml)"))
+    ejes_ok = True
+    for ruta in rutas:
+        eje, doc = _cargar(ruta, raiz, Eje, problemas)
+        documentos[ruta.name] = doc
+        if not isinstance(eje, Eje):
+            ejes_ok = False
+            continue
+        m = RE_EJE.match(ruta.name)
+        if not m or m.group(1) != eje.id:
+            linea, col = doc.donde(("id",))
+            problemas.append(problema("PNI208", doc.archivo, linea, col,
+                                      f"el archivo se llama {ruta.name} pero contiene el eje «{eje.id}»; "
+                                      f"renómbrelo a eje-{eje.id}-….yaml"))
+        ejes.append(eje)
+        archivos_eje[eje.id] = doc.archivo
+    if not isinstance(general, PlanGeneral) or not isinstance(catalogo, Catalogo) or not ejes_ok:
+        return None, problemas
+    instituciones = {i.clave: i for i in catalogo.instituciones}
+    plan = Plan(general, instituciones, objetivos if isinstance(objetivos, ObjetivosPMM) else None,
+                sorted(ejes, key=lambda e: e.id), archivos_eje, documentos)
+    return plan, problemas
+
+
+@dataclass
+class ArchivoAvance:
+    """One progress file: where it is, what it holds (None when invalid) and where each value sits."""
+
+    ruta: str
+    documento: Documento
+    avance: Avance | None
+
+
+def rutas_avances(raiz: Path) -> list[Path]:
+    carpeta = raiz / "avances"
+    if not carpeta.is_dir():
+        return []
+    return sorted(p for p in carpeta.rglob("*") if p.is_file() and p.suffix.lower() in (".yaml", ".yml"))
+
+
+def cargar_avance(ruta: Path, raiz: Path) -> tuple[ArchivoAvance, list[Problema]]:
+    problemas: list[Problema] = []
+    avance, doc = _cargar(ruta, raiz, Avance, problemas)
+    return ArchivoAvance(doc.archivo, doc, avance if isinstance(avance, Avance) else None), problemas
+
+
+def cargar_avances(raiz: Path, rutas: list[Path] | None = None) -> tuple[list[ArchivoAvance], list[Problema]]:
+    archivos: list[ArchivoAvance] = []
+    problemas: list[Problema] = []
+    for ruta in rutas if rutas is not None else rutas_avances(raiz):
+        archivo, probs = cargar_avance(ruta, raiz)
+        archivos.append(archivo)
+        problemas.extend(probs)
+    return archivos, problemas

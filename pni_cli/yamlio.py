@@ -1,0 +1,320 @@
+"""YAML → plain Python values, keeping the file:line:column of every node, and refusing YAML's traps.
+
+The loader never raises on bad input: it returns a `Documento` whose `problemas` say what is wrong. It composes
+the node tree (C parser when available, falling back to the pure-Python reference parser before reporting any
+error, since the C parser rejects some valid YAML such as URLs in flow sequences) and converts nodes itself, so
+that no tag is ever constructed: `!!python/…` and friends are refused, not executed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problema, problema
+
+Ruta = tuple[str | int, ...]
+
+MAX_BYTES = int(os.environ.get("PNI_MAX_BYTES", 5 * 1024 * 1024))
+MAX_PROFUNDIDAD = int(os.environ.get("PNI_MAX_PROFUNDIDAD", 40))
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
+
+
+@dataclass
+class Documento:
+    """A loaded file: its data (None when unreadable), where every value and key sits, and what went wrong."""
+
+    archivo: str
+    datos: Any = None
+    posiciones: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
+    claves: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
+    textos: dict[Ruta, str] = field(default_factory=dict)
+    problemas: list[Problema] = field(default_factory=list)
+
+    def donde(self, ruta: Ruta, clave: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `ruta` (or of its key), or of its nearest known ancestor."""
+        tabla = self.claves if clave else self.posiciones
+        r = tuple(ruta)
+        while r:
+            if r in tabla:
+                return tabla[r]
+            if r in self.posiciones:
+                return self.posiciones[r]
+            r = r[:-1]
+        return self.posiciones.get((), (1, 1))
+
+    def problema(self, codigo: str, ruta: Ruta, mensaje: str, clave: bool = False) -> Problema:
+        linea, columna = self.donde(ruta, clave)
+        return problema(codigo, self.archivo, linea, columna, mensaje)
+
+
+class _Rechazo(Exception):
+    """Stops the conversion of one file at the first structural trap (alias, tag, depth)."""
+
+    def __init__(self, p: Problema) -> None:
+        super().__init__(p.mensaje)
+        self.problema = p
+
+
+def leer_archivo(ruta: Path, nombre: str | None = None) -> Documento:
+    """Read and load one YAML file. Never raises."""
+    nombre = nombre or str(ruta)
+    try:
+        tam = ruta.stat().st_size
+        if tam > MAX_BYTES:
+            return Documento(nombre, problemas=[problema(
+                "PNI010", nombre, 0, 0,
+                f"el archivo pesa {tam:,} bytes y el máximo es {MAX_BYTES:,}; divida el archivo o, si es legítimo, "
+                "suba el límite con la variable de entorno PNI_MAX_BYTES")])
+        datos = ruta.read_bytes()
+    except OSError as e:
+        return Documento(nombre, problemas=[problema("PNI012", nombre, 0, 0, f"no se puede leer el archivo: {e.strerror}")])
+    return cargar_bytes(datos, nombre)
+
+
+def decodificar(datos: bytes, nombre: str) -> tuple[str | None, list[Problema]]:
+    """Bytes → text. UTF-8 (with or without BOM) only; anything else is explained."""
+    if datos.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [problema("PNI007", nombre, 1, 1, "el archivo está en UTF-16; guárdelo como UTF-8 (en el Bloc de notas: "
+                                                       "«Guardar como» → Codificación: UTF-8)")]
+    if datos.startswith(b"\xef\xbb\xbf"):
+        datos = datos[3:]
+    nul = datos.find(b"\x00")
+    if nul >= 0:
+        linea = datos.count(b"\n", 0, nul) + 1
+        col = nul - (datos.rfind(b"\n", 0, nul) + 1) + 1
+        return None, [problema("PNI007", nombre, linea, col, "el archivo contiene bytes nulos: no es un archivo de texto "
+                                                           "UTF-8 (¿es UTF-16 sin marca, o un archivo binario?)")]
+    try:
+        texto = datos.decode("utf-8")
+    except UnicodeDecodeError as e:
+        linea = datos.count(b"\n", 0, e.start) + 1
+        col = e.start - (datos.rfind(b"\n", 0, e.start) + 1) + 1
+        return None, [problema("PNI007", nombre, linea, col, f"byte 0x{datos[e.start]:02x} no válido en UTF-8: el archivo parece "
+                                                           "estar en Latin-1/Windows-1252; guárdelo como UTF-8")]
+    return texto, []
+
+
+def cargar_bytes(datos: bytes, nombre: str) -> Documento:
+    texto, problemas = decodificar(datos, nombre)
+    if texto is None:
+        return Documento(nombre, problemas=problemas)
+    return cargar_texto(texto, nombre)
+
+
+def cargar_texto(texto: str, nombre: str) -> Documento:
+    doc = Documento(nombre)
+    nodo, prob = _componer(texto, nombre)
+    if prob:
+        doc.problemas.append(prob)
+        return doc
+    if nodo is None:
+        doc.problemas.append(problema("PNI006", nombre, 1, 1, "el archivo está vacío (o solo tiene comentarios)"))
+        return doc
+    try:
+        doc.datos = _convertir(nodo, (), doc, 0)
+    except _Rechazo as r:
+        doc.datos = None
+        doc.problemas.append(r.problema)
+    except RecursionError:
+        doc.datos = None
+        doc.problemas.append(problema("PNI010", nombre, 1, 1, "anidamiento demasiado profundo"))
+    return doc
+
+
+# --- composing -------------------------------------------------------------------------------------------
+
+def _componedores() -> list[Any]:
+    from ruamel.yaml import YAML
+
+    out = []
+    try:
+        out.append(YAML(typ="safe", pure=False))
+    except Exception:  # pragma: no cover - C extension missing
+        pass
+    out.append(YAML(typ="safe", pure=True))
+    return out
+
+
+_YAMLS: list[Any] = []
+
+
+def _componer(texto: str, nombre: str) -> tuple[Any, Problema | None]:
+    """Compose exactly one document; the pure parser has the last word on errors."""
+    if not _YAMLS:
+        _YAMLS.extend(_componedores())
+    ultimo: Exception | None = None
+    for y in _YAMLS:
+        try:
+            docs = y.compose_all(io.StringIO(texto))
+            primero = next(docs, None)
+            segundo = next(docs, None)
+            if segundo is not None:
+                m = segundo.start_mark
+                return None, problema("PNI008", nombre, m.line + 1, m.column + 1,
+                                      "el archivo tiene más de un documento YAML (separados por «---»); "
+                                      "deje uno solo por archivo")
+            return primero, None
+        except RecursionError:
+            return None, problema("PNI010", nombre, 1, 1,
+                                  "anidamiento demasiado profundo: el archivo no puede tener tantos niveles")
+        except Exception as e:  # ruamel's MarkedYAMLError and friends
+            ultimo = e
+    assert ultimo is not None
+    return None, _traducir_error(ultimo, nombre)
+
+
+_TRADUCCIONES: list[tuple[str, str, str]] = [
+    ("found character '\\t'", "PNI003", "hay un tabulador donde YAML espera espacios: sangre solo con espacios"),
+    ("while scanning a quoted scalar", "PNI001", "comillas sin cerrar: falta la comilla de cierre de un texto que empieza aquí"),
+    ("while parsing a flow sequence", "PNI001", "corchete «[» sin cerrar, o falta una coma entre elementos de la lista"),
+    ("while parsing a flow mapping", "PNI001", "llave «{» sin cerrar, o falta una coma entre elementos"),
+    ("mapping values are not allowed here", "PNI001",
+     "«:» inesperado: si es parte de un texto, ponga el texto entre comillas; si no, revise la sangría"),
+    ("expected <block end>", "PNI001", "sangría incoherente: este elemento no está alineado con los de su nivel"),
+    ("could not find expected ':'", "PNI001", "falta «:» después de una clave, o un texto de varias líneas sin comillas"),
+    ("found undefined alias", "PNI005", "alias «*» sin ancla; los alias no se admiten en estos archivos"),
+    ("while scanning an anchor", "PNI005", "ancla «&» mal formada; las anclas no se admiten en estos archivos"),
+    ("found unknown escape character", "PNI001", "secuencia de escape «\\» desconocida dentro de comillas dobles: "
+                                                   "use comillas simples o duplique la barra «\\\\»"),
+    ("expected escape sequence", "PNI001", "secuencia de escape «\\x» incompleta dentro de comillas dobles"),
+    ("found a tab character", "PNI003", "hay un tabulador donde YAML espera espacios: sangre solo con espacios"),
+    ("special characters are not allowed", "PNI007", "el archivo contiene caracteres de control no admitidos"),
+]
+
+
+def _traducir_error(e: Exception, nombre: str) -> Problema:
+    problema_txt = str(getattr(e, "problem", "") or "")
+    contexto = str(getattr(e, "context", "") or "")
+    marca = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    linea = marca.line + 1 if marca is not None else 1
+    col = marca.column + 1 if marca is not None else 1
+    todo = f"{contexto} {problema_txt}"
+    for clave, codigo, mensaje in _TRADUCCIONES:
+        if clave in todo:
+            if clave.startswith("while scanning a quoted") or clave.startswith("while parsing a flow"):
+                cm = getattr(e, "context_mark", None)
+                if cm is not None:
+                    linea, col = cm.line + 1, cm.column + 1
+            return problema(codigo, nombre, linea, col, mensaje)
+    detalle = " ".join(x for x in (contexto, problema_txt) if x).strip() or type(e).__name__
+    return problema("PNI001", nombre, linea, col, f"YAML mal formado (el analizador dice: {detalle})")
+
+
+# --- converting ------------------------------------------------------------------------------------------
+
+def _pos(nodo: Any) -> tuple[int, int]:
+    return nodo.start_mark.line + 1, nodo.start_mark.column + 1
+
+
+def _rechazar(doc: Documento, nodo: Any, codigo: str, mensaje: str) -> _Rechazo:
+    linea, col = _pos(nodo)
+    return _Rechazo(problema(codigo, doc.archivo, linea, col, mensaje))
+
+
+def _convertir(nodo: Any, ruta: Ruta, doc: Documento, prof: int) -> Any:
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    if prof > MAX_PROFUNDIDAD:
+        raise _rechazar(doc, nodo, "PNI010", f"más de {MAX_PROFUNDIDAD} niveles de anidamiento; estos archivos no "
+                                            "necesitan tantos (límite: variable PNI_MAX_PROFUNDIDAD)")
+    if getattr(nodo, "anchor", None):
+        raise _rechazar(doc, nodo, "PNI005", f"ancla «&{nodo.anchor}»: las anclas y los alias no se admiten; "
+                                            "escriba el valor completo en cada lugar")
+    doc.posiciones[ruta] = _pos(nodo)
+    if isinstance(nodo, ScalarNode):
+        return _escalar(nodo, ruta, doc)
+    if nodo.tag not in (_MAP, _SEQ):
+        raise _rechazar(doc, nodo, "PNI004", f"etiqueta «{nodo.tag}» no permitida: quítela (los archivos no "
+                                            "admiten etiquetas, y nunca se ejecutan)")
+    if isinstance(nodo, SequenceNode):
+        return [_convertir(hijo, (*ruta, i), doc, prof + 1) for i, hijo in enumerate(nodo.value)]
+    assert isinstance(nodo, MappingNode)
+    salida: dict[str, Any] = {}
+    vistos: dict[str, tuple[int, int]] = {}
+    for k, v in nodo.value:
+        if k.tag == _MERGE:
+            raise _rechazar(doc, k, "PNI005", "clave de fusión «<<»: no se admite; escriba los campos completos")
+        if not isinstance(k, ScalarNode) or k.tag != _STR:
+            desc = "una lista o un mapeo" if not isinstance(k, ScalarNode) else f"«{k.value}» (leído como {_nombre_tag(k.tag)})"
+            sugerencia = f"; si es texto, escríbala entre comillas: \"{k.value}\"" if isinstance(k, ScalarNode) else ""
+            doc.problemas.append(_rechazar(doc, k, "PNI009", f"la clave {desc} no es texto{sugerencia}").problema)
+            continue
+        if getattr(k, "anchor", None):
+            raise _rechazar(doc, k, "PNI005", f"ancla «&{k.anchor}» en una clave: no se admite")
+        clave = k.value
+        if clave in vistos:
+            ante = vistos[clave]
+            doc.problemas.append(_rechazar(doc, k, "PNI002", f"la clave «{clave}» ya aparece en la línea {ante[0]}; "
+                                                            "deje una sola").problema)
+            continue
+        vistos[clave] = _pos(k)
+        doc.claves[(*ruta, clave)] = _pos(k)
+        salida[clave] = _convertir(v, (*ruta, clave), doc, prof + 1)
+    return salida
+
+
+def _nombre_tag(tag: str) -> str:
+    return {_INT: "número entero", _FLOAT: "número decimal", _BOOL: "verdadero/falso", _NULL: "vacío",
+            _TIMESTAMP: "fecha", _STR: "texto"}.get(tag, tag)
+
+
+_RE_FECHA = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _escalar(nodo: Any, ruta: Ruta, doc: Documento) -> Any:
+    tag, valor = nodo.tag, nodo.value
+    if tag not in _SCALAR_TAGS:
+        raise _rechazar(doc, nodo, "PNI004", f"etiqueta «{tag}» no permitida: quítela (los archivos no admiten "
+                                            "etiquetas, y nunca se ejecutan)")
+    if tag != _STR:
+        doc.textos[ruta] = valor
+    if tag == _STR:
+        return valor
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return valor.lower() == "true"
+    if tag == _INT:
+        v = valor.replace("_", "")
+        try:
+            if v.startswith(("0x", "0X")):
+                return int(v, 16)
+            if v.startswith(("0o", "0O")):
+                return int(v[2:], 8)
+            return int(v)
+        except ValueError:
+            return valor
+    if tag == _FLOAT:
+        v = valor.replace("_", "").lower()
+        if v in (".nan", "+.nan", "-.nan") or v.endswith(".inf"):
+            raise _rechazar(doc, nodo, "PNI011", f"«{valor}» no es un número utilizable (infinito o NaN)")
+        f = float(v)
+        if math.isinf(f):
+            raise _rechazar(doc, nodo, "PNI011", f"«{valor}» es un número demasiado grande (se leería como infinito)")
+        return f
+    # timestamp
+    m = _RE_FECHA.match(valor.strip())
+    if not m:
+        return valor  # date-time forms: kept as text, the schema decides
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise _rechazar(doc, nodo, "PNI011", f"«{valor}» no es una fecha que exista; escriba AAAA-MM-DD, "
+                                            "p. ej. 2025-07-14") from None
