@@ -20,7 +20,7 @@ from .models import (
 )
 from .periodos import Semestre, ventana
 from .problems import Problema, problema
-from .yamlio import Documento, leer_archivo
+from .yamlio import Documento, Ruta, leer_archivo
 
 RE_EJE = re.compile(r"^eje-(\d)(-[a-z0-9-]+)?\.yaml$")
 
@@ -63,20 +63,28 @@ class Plan:
     actividad_de: dict[str, Actividad] = field(default_factory=dict)  # indicador id → actividad
     eje_de: dict[str, Eje] = field(default_factory=dict)  # any id → eje
     alias: dict[str, str] = field(default_factory=dict)  # clave, siglas or alias (upper) → clave
+    rutas: dict[str, tuple[str, Ruta]] = field(default_factory=dict)  # id → (eje file name, path in it)
 
     def __post_init__(self) -> None:
         for eje in self.ejes:
             self.eje_de[eje.id] = eje
-            for itv in eje.intervenciones:
-                self.intervenciones[itv.id] = itv
-                self.eje_de[itv.id] = eje
-                for act in itv.actividades:
-                    self.actividades[act.id] = act
-                    self.eje_de[act.id] = eje
-                    for ind in act.indicadores:
-                        self.indicadores[ind.id] = ind
-                        self.actividad_de[ind.id] = act
-                        self.eje_de[ind.id] = eje
+            archivo = Path(self.archivos_eje.get(eje.id, "")).name
+            self.rutas.setdefault(eje.id, (archivo, ()))
+            for i, itv in enumerate(eje.intervenciones):
+                self.intervenciones.setdefault(itv.id, itv)
+                self.eje_de.setdefault(itv.id, eje)
+                ruta_i: Ruta = ("intervenciones", i)
+                self.rutas.setdefault(itv.id, (archivo, ruta_i))
+                for j, act in enumerate(itv.actividades):
+                    self.actividades.setdefault(act.id, act)
+                    self.eje_de.setdefault(act.id, eje)
+                    ruta_a: Ruta = (*ruta_i, "actividades", j)
+                    self.rutas.setdefault(act.id, (archivo, ruta_a))
+                    for k, ind in enumerate(act.indicadores):
+                        self.indicadores.setdefault(ind.id, ind)
+                        self.actividad_de.setdefault(ind.id, act)
+                        self.eje_de.setdefault(ind.id, eje)
+                        self.rutas.setdefault(ind.id, (archivo, (*ruta_a, "indicadores", k)))
         for inst in self.instituciones.values():
             for nombre in (inst.clave, inst.siglas, *inst.alias):
                 if nombre:
@@ -95,6 +103,21 @@ class Plan:
 
     def ids(self) -> list[str]:
         return [*self.eje_de.keys()]
+
+    def problema_en(self, codigo: str, archivo: str, ruta: Ruta, mensaje: str) -> Problema:
+        """A problem located at `ruta` inside the plan file `archivo` (a name under plan/)."""
+        doc = self.documentos.get(archivo)
+        if doc is None:
+            return problema(codigo, f"plan/{archivo}", 0, 0, mensaje)
+        return doc.problema(codigo, ruta, mensaje)
+
+    def problema_de(self, codigo: str, id_: str, campo: Ruta, mensaje: str) -> Problema:
+        """A problem located at field `campo` of the plan element `id_`."""
+        archivo, ruta = self.rutas[id_]
+        return self.problema_en(codigo, archivo, (*ruta, *campo), mensaje)
+
+    def resolver_institucion(self, nombre: str) -> str | None:
+        return self.alias.get(nombre.upper())
 
 
 def _cargar(ruta: Path, raiz: Path, modelo: type, problemas: list[Problema]) -> tuple[object | None, Documento]:

@@ -1,0 +1,1 @@
+"""Cross-file checks, one concern per module. Each exposes `revisar(...)`, a generator of problems."""

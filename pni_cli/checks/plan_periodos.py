@@ -1,0 +1,31 @@
+"""Time in the plan: activity windows inside the vigencia, and coherent semáforo thresholds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..problems import Problema
+from ..workspace import Plan
+
+
+def revisar(plan: Plan) -> Iterator[Problema]:
+    vig = plan.general.vigencia
+    for act in plan.actividades.values():
+        p = act.periodo
+        if p.desde > p.hasta:
+            yield plan.problema_de("PNI205", act.id, ("periodo",),
+                                   f"el periodo de la actividad {act.id} empieza ({p.desde}) después de terminar "
+                                   f"({p.hasta})")
+        elif p.desde < vig.desde or p.hasta > vig.hasta:
+            yield plan.problema_de("PNI205", act.id, ("periodo",),
+                                   f"el periodo de la actividad {act.id} ({p.desde}-{p.hasta}) sale de la vigencia "
+                                   f"del plan ({vig.desde}-{vig.hasta})")
+    s = plan.general.semaforo
+    if not (0 < s.amarillo < s.verde <= 100 < s.revisar_meta):
+        yield plan.problema_en("PNI209", "plan.yaml", ("semaforo",),
+                               f"umbrales del semáforo incoherentes (verde {s.verde}, amarillo {s.amarillo}, "
+                               f"revisar_meta {s.revisar_meta}): debe cumplirse 0 < amarillo < verde ≤ 100 < "
+                               "revisar_meta")
+    if plan.primer_semestre > plan.ultimo_semestre:
+        yield plan.problema_en("PNI209", "plan.yaml", ("primer_periodo",),
+                               "el primer periodo es posterior al último")

@@ -1,0 +1,293 @@
+"""The `pni` command line: parse options, call one function, pick a renderer, map the outcome to an exit code.
+
+Exit codes: 0 all good · 1 problems in the data · 2 wrong usage · 3 an output could not be written.
+Typer's bundled click writes its usage errors and help headings in English; `_ComandoES`/`_GrupoES` and
+`main()` put them in Spanish, and `main()` is the one place where an error becomes an exit code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from . import __version__
+from .errores import ErrorDeEscritura, ErrorDeUso, PlanInvalido
+
+SALIDA_OK, SALIDA_PROBLEMAS, SALIDA_USO, SALIDA_ESCRITURA = 0, 1, 2, 3
+
+_AYUDA_ES = [
+    (re.compile(r"^Usage: ", re.M), "Uso: "),
+    (re.compile(r"^Options:$", re.M), "Opciones:"),
+    (re.compile(r"^Arguments:$", re.M), "Argumentos:"),
+    (re.compile(r"^Commands:$", re.M), "Comandos:"),
+    (re.compile(r"\[OPTIONS\]"), "[OPCIONES]"),
+    (re.compile(r"COMMAND \[ARGS\]\.\.\."), "COMANDO [ARGS]..."),
+    (re.compile(r"Show this message and exit\."), "Muestra esta ayuda y termina."),
+    (re.compile(r"\[default: "), "[por omisión: "),
+    (re.compile(r"\[required\]"), "[obligatorio]"),
+]
+
+
+def _traducir_ayuda(texto: str) -> str:
+    for patron, reemplazo in _AYUDA_ES:
+        texto = patron.sub(reemplazo, texto)
+    return texto
+
+
+class _ComandoES(TyperCommand):
+    def get_help(self, ctx: Any) -> str:
+        return _traducir_ayuda(super().get_help(ctx))
+
+    def get_usage(self, ctx: Any) -> str:
+        return _traducir_ayuda(super().get_usage(ctx))
+
+
+class _GrupoES(TyperGroup):
+    def get_help(self, ctx: Any) -> str:
+        return _traducir_ayuda(super().get_help(ctx))
+
+    def get_usage(self, ctx: Any) -> str:
+        return _traducir_ayuda(super().get_usage(ctx))
+
+
+app = typer.Typer(
+    name="pni",
+    cls=_GrupoES,
+    help="Seguimiento del Plan Nacional de Implementación del PMM 2024-2028 (El Salvador).\n\n"
+         "Ejemplo: pni estado",
+    add_completion=False,
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+Raiz = Annotated[Path | None, typer.Option("--raiz", help="Carpeta del espacio de trabajo (la que contiene plan/). "
+                                                       "Por omisión se busca desde la carpeta actual hacia arriba.")]
+Corte = Annotated[str | None, typer.Option("--corte", metavar="FECHA",
+                                           help="Fecha de corte AAAA-MM-DD (por omisión, hoy).")]
+
+
+def _salir(mensaje: str, codigo: int) -> NoReturn:
+    sys.stderr.write(f"pni: {mensaje}\n")
+    raise SystemExit(codigo)
+
+
+def _raiz(raiz: Path | None) -> Path:
+    from .workspace import SinEspacioDeTrabajo, buscar_raiz
+
+    if raiz is not None:
+        if not (raiz / "plan" / "plan.yaml").is_file():
+            raise ErrorDeUso(f"--raiz {raiz}: no contiene plan/plan.yaml")
+        return raiz
+    try:
+        return buscar_raiz(Path.cwd())
+    except SinEspacioDeTrabajo as e:
+        raise ErrorDeUso(str(e)) from None
+
+
+def _fecha(texto: str | None, opcion: str = "--corte") -> dt.date:
+    if texto is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(texto.strip())
+    except ValueError:
+        raise ErrorDeUso(f"{opcion} «{texto}»: no es una fecha válida; use AAAA-MM-DD, p. ej. 2026-07-31") from None
+
+
+def _version(valor: bool) -> None:
+    if valor:
+        sys.stdout.write(f"pni {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _principal(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Muestra la versión y termina.")] = False,
+) -> None:
+    """Seguimiento del Plan Nacional de Implementación del PMM 2024-2028 (El Salvador).
+
+    Ejemplos: pni estado · pni validar · pni mostrar 3.2.1
+    """
+
+
+@app.command(cls=_ComandoES)
+def validar(
+    rutas: Annotated[list[Path] | None, typer.Argument(metavar="[RUTAS]...", show_default=False,
+                                                       help="Archivos o carpetas de avance a revisar (por omisión, "
+                                                            "todo avances/). El plan se revisa siempre.")] = None,
+    formato: Annotated[str | None, typer.Option("--formato", "-f", metavar="texto|json|github|sarif",
+                                                help="Formato de salida. Por omisión «texto», o «github» cuando "
+                                                     "GITHUB_ACTIONS=true.")] = None,
+    estricto: Annotated[bool, typer.Option("--estricto", help="Los avisos también hacen fallar la revisión.")] = False,
+    corte: Corte = None,
+    raiz: Raiz = None,
+) -> None:
+    """Revisa el plan y los archivos de avance; informa cada problema con archivo:línea:columna.
+
+    Ejemplo: pni validar avances/2025-S1/MTPS.yaml
+    """
+    from .render.problemas import FORMATOS
+    from .validacion import validar as _validar
+
+    if formato is None:
+        formato = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "texto"
+    if formato not in FORMATOS:
+        raise ErrorDeUso(f"--formato «{formato}» no existe; use uno de: {', '.join(FORMATOS)}")
+    res = _validar(_raiz(raiz), rutas, _fecha(corte))
+    color = formato == "texto" and _color(sys.stdout)
+    sys.stdout.write(FORMATOS[formato](res, color))
+    raise SystemExit(SALIDA_PROBLEMAS if res.falla(estricto) else SALIDA_OK)
+
+
+def _color(flujo: Any) -> bool:
+    return bool(getattr(flujo, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+@app.command(cls=_ComandoES)
+def estado(
+    corte: Corte = None,
+    periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
+                                                help="Situación al vencer el plazo de entrega de ese semestre, "
+                                                     "p. ej. 2026-S1.")] = None,
+    eje: Annotated[str | None, typer.Option("--eje", metavar="N", help="Solo un eje (0 a 6).")] = None,
+    institucion: Annotated[str | None, typer.Option("--institucion", metavar="CLAVE",
+                                                    help="Solo las actividades de una institución, p. ej. MTPS.")]
+    = None,
+    detalle: Annotated[bool, typer.Option("--detalle", help="Muestra cada actividad e indicador.")] = False,
+    formato: Annotated[str, typer.Option("--formato", "-f", metavar="tabla|json",
+                                         help="tabla (terminal) o json (para scripts).")] = "tabla",
+    raiz: Raiz = None,
+) -> None:
+    """Muestra dónde está cada eje, actividad e institución a la fecha de corte.
+
+    Ejemplo: pni estado --periodo 2026-S1 --eje 3 --detalle
+    """
+    from .consulta import situacion
+
+    if formato not in ("tabla", "json"):
+        raise ErrorDeUso(f"--formato «{formato}» no existe; use tabla o json")
+    if corte is not None and periodo is not None:
+        raise ErrorDeUso("use --corte o --periodo, no los dos")
+    sit, plan, invalidos = situacion(_raiz(raiz), corte=_fecha(corte) if periodo is None else None,
+                                     periodo=periodo, eje=eje, institucion=institucion)
+    if formato == "json":
+        from .render.estado_json import a_json
+
+        sys.stdout.write(a_json(sit, plan, invalidos, eje=eje, institucion=institucion))
+    else:
+        from .render.terminal import mostrar_estado
+
+        mostrar_estado(sit, plan, invalidos, detalle=detalle, eje=eje, institucion=institucion)
+
+
+@app.command(cls=_ComandoES)
+def mostrar(
+    id_: Annotated[str, typer.Argument(metavar="ID", help="Id de eje, intervención, actividad o indicador "
+                                                           "(3, 3.2, 3.2.1, 3.2.1.a) o clave de institución.")],
+    raiz: Raiz = None,
+) -> None:
+    """Muestra un elemento del plan con todos sus campos: texto literal de la fuente y lectura tipada.
+
+    Ejemplo: pni mostrar 3.2.1
+    """
+    from .consulta import cargar_plan_o_fallar
+    from .render.mostrar import mostrar as _mostrar
+
+    plan = cargar_plan_o_fallar(_raiz(raiz))
+    if not _mostrar(plan, id_.strip()):
+        raise SystemExit(SALIDA_PROBLEMAS)
+
+
+@app.command(cls=_ComandoES)
+def esquema() -> None:
+    """Imprime el esquema JSON de un archivo de avance (para editores y otras herramientas).
+
+    Ejemplo: pni esquema > esquema-avance.json
+    """
+    from .esquema_json import esquema_avance
+
+    sys.stdout.write(esquema_avance())
+
+
+_USO_ES = [
+    (re.compile(r"^No such option: (.*)$"), r"opción desconocida: \1"),
+    (re.compile(r"^No such command '(.*)'\.$"), r"comando desconocido: «\1»"),
+    (re.compile(r"^Missing argument '(.*)'\.$"), r"falta el argumento \1"),
+    (re.compile(r"^Missing option '(.*)'\.$"), r"falta la opción \1"),
+    (re.compile(r"^Option '(.*)' requires an argument\.$"), r"la opción \1 necesita un valor"),
+    (re.compile(r"^Option '(.*)' does not take a value\.$"), r"la opción \1 no lleva valor"),
+    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), r"argumentos de más: \1"),
+    (re.compile(r"^Invalid value for (.*?): (.*)$"), r"valor no válido para \1: \2"),
+    (re.compile(r"Did you mean (.*)\?"), r"¿Quiso decir \1?"),
+    (re.compile(r"\(Possible options: (.*)\)"), r"(opciones posibles: \1)"),
+    (re.compile(r"Missing command\."), "falta el comando."),
+]
+
+
+def _uso_es(mensaje: str) -> str:
+    for patron, reemplazo in _USO_ES:
+        mensaje = patron.sub(reemplazo, mensaje)
+    return mensaje
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script `pni`."""
+    from typer import Abort, Exit
+
+    try:  # Typer ≥ 0.29 bundles its own copy of click
+        from typer._click.exceptions import ClickException, UsageError
+    except ImportError:  # pragma: no cover - older Typer with the click package
+        from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
+
+    try:
+        app(args=argv, prog_name="pni", standalone_mode=False)
+    except UsageError as e:
+        ctx = e.ctx
+        uso = _traducir_ayuda(ctx.get_usage()) + "\n" if ctx is not None else ""
+        ayuda = f"Pruebe «{ctx.command_path} --help» para ver la ayuda.\n" if ctx is not None else ""
+        sys.stderr.write(f"{uso}{ayuda}pni: {_uso_es(e.format_message())}\n")
+        raise SystemExit(SALIDA_USO) from None
+    except ErrorDeUso as e:
+        _salir(str(e), SALIDA_USO)
+    except PlanInvalido as e:
+        _salir(str(e), SALIDA_PROBLEMAS)
+    except ErrorDeEscritura as e:
+        _salir(str(e), SALIDA_ESCRITURA)
+    except ClickException as e:
+        _salir(_uso_es(e.format_message()), SALIDA_USO)
+    except Exit as e:
+        raise SystemExit(e.exit_code) from None
+    except Abort:
+        _salir("interrumpido", 130)
+    except KeyboardInterrupt:
+        _salir("interrumpido", 130)
+    except BrokenPipeError:
+        # the reader went away (pni estado | head): nothing more to say
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        finally:
+            raise SystemExit(SALIDA_OK) from None
+    except SystemExit:
+        raise
+    except Exception as e:  # the last net: never show a traceback to a user
+        if isinstance(e, OSError):
+            _salir(f"no se pudo leer o escribir un archivo: {e.strerror or e} ({e.filename or ''})",
+                   SALIDA_ESCRITURA)
+        if os.environ.get("PNI_DEPURAR"):
+            raise
+        _salir(f"error interno inesperado ({type(e).__name__}: {e}). Es un fallo de pni, no de sus datos: "
+               "avise a quien mantiene la herramienta (ejecute con PNI_DEPURAR=1 para ver el detalle).",
+               SALIDA_PROBLEMAS)
+    raise SystemExit(SALIDA_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

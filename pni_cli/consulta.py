@@ -1,0 +1,51 @@
+"""Shared by the commands that read the workspace: load it once, refuse an invalid plan, compute the situation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .errores import ErrorDeUso, PlanInvalido
+from .periodos import Semestre
+from .progreso import Situacion, datos_de, evaluar
+from .workspace import Plan, cargar_avances, cargar_plan
+
+
+def cargar_plan_o_fallar(raiz: Path) -> Plan:
+    plan, problemas = cargar_plan(raiz)
+    errores = [p for p in problemas if p.severidad.value == "error"]
+    if plan is None or errores:
+        primero = errores[0] if errores else None
+        donde = f" (el primero: {primero.archivo}:{primero.linea}:{primero.columna}: {primero.mensaje})" if primero else ""
+        raise PlanInvalido(f"el plan tiene {len(errores)} error(es){donde}; ejecute «pni validar» para verlos todos")
+    return plan
+
+
+def situacion(raiz: Path, *, corte: dt.date | None, periodo: str | None, eje: str | None,
+              institucion: str | None) -> tuple[Situacion, Plan, list[str]]:
+    """The situation at the cut-off date, and the progress files left out because they are invalid."""
+    plan = cargar_plan_o_fallar(raiz)
+    if periodo is not None:
+        try:
+            sem = Semestre.leer(periodo.strip().upper())
+        except ValueError:
+            raise ErrorDeUso(f"--periodo «{periodo}»: use AAAA-S1 o AAAA-S2, p. ej. 2026-S1") from None
+        if not plan.primer_semestre <= sem <= plan.ultimo_semestre:
+            raise ErrorDeUso(f"--periodo {sem}: el plan va de {plan.primer_semestre} a {plan.ultimo_semestre}")
+        corte = sem.vencimiento(plan.general.plazo_dias)
+    assert corte is not None
+    if eje is not None and eje not in {e.id for e in plan.ejes}:
+        raise ErrorDeUso(f"--eje «{eje}» no existe; los ejes son {', '.join(e.id for e in plan.ejes)}")
+    if institucion is not None:
+        clave = plan.resolver_institucion(institucion)
+        if clave is None:
+            from .checks.plan_referencias import sugerir
+
+            raise ErrorDeUso(f"--institucion «{institucion}» no está en plan/instituciones.yaml"
+                             f"{sugerir(institucion.upper(), list(plan.instituciones))}")
+        institucion = clave
+    archivos, _ = cargar_avances(raiz)
+    invalidos = [a.ruta for a in archivos if a.avance is None]
+    datos, entregas, ilustrativo = datos_de(archivos)
+    sit = evaluar(plan, datos, entregas, corte, eje=eje, institucion=institucion, ilustrativo=ilustrativo)
+    return sit, plan, invalidos

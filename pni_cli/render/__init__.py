@@ -1,0 +1,1 @@
+"""Renderers: turn computed results into text, JSON, annotations, SARIF, tables, Markdown or Excel."""

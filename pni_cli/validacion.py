@@ -1,0 +1,70 @@
+"""`pni validar`: load the plan and the progress files, run every check, gather every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import avance_archivo, avance_fechas, avance_reportes, plan_ids, plan_periodos, plan_referencias
+from .problems import Problema, Severidad, ordenar
+from .workspace import ArchivoAvance, Plan, cargar_avances, cargar_plan, rutas_avances
+
+
+@dataclass
+class Resultado:
+    archivos: list[str] = field(default_factory=list)
+    problemas: list[Problema] = field(default_factory=list)
+
+    @property
+    def errores(self) -> int:
+        return sum(p.severidad is Severidad.ERROR for p in self.problemas)
+
+    @property
+    def avisos(self) -> int:
+        return sum(p.severidad is Severidad.AVISO for p in self.problemas)
+
+    def falla(self, estricto: bool) -> bool:
+        return self.errores > 0 or (estricto and self.avisos > 0)
+
+
+def revisar_plan(plan: Plan) -> list[Problema]:
+    return [*plan_ids.revisar(plan), *plan_referencias.revisar(plan), *plan_periodos.revisar(plan)]
+
+
+def revisar_avances(plan: Plan | None, archivos: list[ArchivoAvance], corte: dt.date) -> list[Problema]:
+    problemas = [*avance_archivo.revisar(plan, archivos), *avance_fechas.revisar(plan, archivos, corte)]
+    if plan is not None:
+        problemas.extend(avance_reportes.revisar(plan, archivos))
+    return problemas
+
+
+def expandir(rutas: list[Path]) -> list[Path]:
+    """Files named on the command line; folders are searched for *.yaml / *.yml."""
+    out: list[Path] = []
+    for r in rutas:
+        if r.is_dir():
+            out.extend(sorted(p for p in r.rglob("*") if p.is_file() and p.suffix.lower() in (".yaml", ".yml")))
+        else:
+            out.append(r)
+    return out
+
+
+def validar(raiz: Path, rutas: list[Path] | None, corte: dt.date) -> Resultado:
+    """Check the plan and the progress files (all of them, or only `rutas` that are not plan files)."""
+    plan, problemas = cargar_plan(raiz)
+    res = Resultado()
+    res.archivos.extend(sorted({p.archivo for p in problemas} | {f"plan/{n}" for n in (plan.documentos if plan else {})}))
+    if plan is not None:
+        problemas.extend(revisar_plan(plan))
+    if rutas:
+        carpeta_plan = (raiz / "plan").resolve()
+        elegidas = [r for r in expandir(rutas) if r.resolve().parent != carpeta_plan]
+    else:
+        elegidas = rutas_avances(raiz)
+    archivos, probs = cargar_avances(raiz, elegidas)
+    problemas.extend(probs)
+    problemas.extend(revisar_avances(plan, archivos, corte))
+    res.archivos.extend(a.ruta for a in archivos)
+    res.problemas = ordenar(problemas)
+    return res
