@@ -189,6 +189,58 @@ def estado(
 
 
 @app.command(cls=_ComandoES)
+def reporte(
+    formato: Annotated[str, typer.Option("--formato", "-f", metavar="md|xlsx",
+                                         help="md (Markdown) o xlsx (Excel).")] = "md",
+    salida: Annotated[Path | None, typer.Option("--salida", "-o", metavar="RUTA",
+                                                help="Archivo de salida. Sin --salida, el Markdown va a la salida "
+                                                     "estándar; el Excel necesita --salida.")] = None,
+    corte: Corte = None,
+    periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
+                                                help="Situación al vencer el plazo de entrega de ese semestre.")]
+    = None,
+    eje: Annotated[str | None, typer.Option("--eje", metavar="N", help="Solo un eje (0 a 6).")] = None,
+    forzar: Annotated[bool, typer.Option("--forzar", help="Sobrescribe el archivo de salida si existe.")] = False,
+    raiz: Raiz = None,
+) -> None:
+    """Genera el informe de avance para el Mecanismo, en Markdown o Excel.
+
+    Ejemplo: pni reporte --formato xlsx --salida informe-2026-S1.xlsx --periodo 2026-S1
+    """
+    from .consulta import situacion
+    from .informe import construir
+    from .salida import comprobar_destino, escribir_atomico
+    from .version import version_del_plan
+
+    if formato not in ("md", "xlsx"):
+        raise ErrorDeUso(f"--formato «{formato}» no existe; use md o xlsx")
+    if formato == "xlsx" and salida is None:
+        raise ErrorDeUso("el informe en Excel necesita --salida ARCHIVO.xlsx")
+    if corte is not None and periodo is not None:
+        raise ErrorDeUso("use --corte o --periodo, no los dos")
+    if salida is not None:
+        comprobar_destino(salida, forzar)
+    carpeta = _raiz(raiz)
+    sit, plan, _ = situacion(carpeta, corte=_fecha(corte) if periodo is None else None, periodo=periodo, eje=eje,
+                             institucion=None)
+    informe = construir(sit, plan, version_del_plan(carpeta), eje)
+    if formato == "md":
+        from .render.markdown import renderizar
+
+        texto = renderizar(informe, carpeta)
+        if salida is None:
+            sys.stdout.write(texto)
+            return
+        escribir_atomico(salida, texto.encode("utf-8"), forzar)
+    else:
+        from .render.excel import libro
+
+        assert salida is not None
+        escribir_atomico(salida, libro(informe), forzar)
+    sys.stderr.write(f"Informe escrito en {salida}\n")
+
+
+@app.command(cls=_ComandoES)
 def mostrar(
     id_: Annotated[str, typer.Argument(metavar="ID", help="Id de eje, intervención, actividad o indicador "
                                                            "(3, 3.2, 3.2.1, 3.2.1.a) o clave de institución.")],

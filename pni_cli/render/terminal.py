@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..formato import fecha, numero, porcentaje
 from ..periodos import Semestre
 from ..progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
 from ..workspace import Plan
@@ -29,12 +30,6 @@ LEYENDA = {
     "meta_por_definir": "no se evalúa hasta que se defina la meta",
 }
 ANCHO_BARRA = 18
-
-
-def fecha(d: object) -> str:
-    import datetime as dt
-
-    return d.strftime("%d/%m/%Y") if isinstance(d, dt.date) else "—"
 
 
 def etiqueta(estado: str) -> Text:
@@ -56,18 +51,6 @@ def barra(conteo: dict[str, int], ancho: int = ANCHO_BARRA) -> Text:
         if celdas[e]:
             t.append(SIMBOLOS[e] * celdas[e], style=ESTILOS[e])
     return t
-
-
-def numero(x: float | None) -> str:
-    if x is None:
-        return "—"
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", " ")
-    return f"{x:,.1f}".replace(",", " ")
-
-
-def porcentaje(x: float | None) -> str:
-    return "—" if x is None else f"{x:.0f} %"
 
 
 def banner_ilustrativo() -> Panel:

@@ -1,0 +1,214 @@
+"""The Excel report (openpyxl): Resumen with a chart, one sheet per eje, Reportes, Metas por definir,
+Inconsistencias. Every text cell goes through `texto_seguro`: never a formula, no forbidden control characters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+
+from ..informe import Informe
+
+COLORES = {"cumplida": "1B7F3B", "verde": "63BE7B", "amarillo": "FFD966", "rojo": "E06666",
+           "sin_reporte": "C27BA0", "no_iniciada": "D9D9D9", "meta_por_definir": "9FC5E8"}
+ENTREGAS = {"a tiempo": "63BE7B", "tarde": "FFD966", "incompleto": "FFD966", "pendiente": "D9D9D9",
+            "faltante": "E06666"}
+ENCABEZADO = "1F4E79"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def texto_seguro(valor: Any) -> Any:
+    """A value as a cell can hold it without harm: control characters removed; text never read as a formula."""
+    if not isinstance(valor, str):
+        return valor
+    return _CONTROL.sub("", valor)
+
+
+def poner(ws: Any, fila: int, col: int, valor: Any, **estilo: Any) -> Any:
+    c = ws.cell(row=fila, column=col)
+    valor = texto_seguro(valor)
+    c.value = valor
+    if isinstance(valor, str):
+        c.data_type = "s"  # stored as text even when it starts with = + - @
+        if valor.startswith(_FORMULA):
+            c.quotePrefix = True
+    for k, v in estilo.items():
+        setattr(c, k, v)
+    return c
+
+
+def alto(valores: list[Any], anchos: list[int]) -> float:
+    """Row height (points) that shows every wrapped line: openpyxl does not compute it, and LibreOffice would
+    print overlapping text."""
+    lineas = 1
+    for v, ancho in zip(valores, anchos, strict=False):
+        texto = str(v) if v is not None else ""
+        por_linea = max(int(ancho * 1.15), 1)
+        n = sum(max(1, -(-len(parte) // por_linea)) for parte in texto.split("\n"))
+        lineas = max(lineas, n)
+    return 15.0 * lineas + 2
+
+
+def libro(informe: Informe) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    fino = Side(style="thin", color="BFBFBF")
+    borde = Border(left=fino, right=fino, top=fino, bottom=fino)
+    envolver = Alignment(wrap_text=True, vertical="top")
+    cabecera_fuente = Font(bold=True, color="FFFFFF")
+    cabecera_relleno = PatternFill("solid", fgColor=ENCABEZADO)
+
+    def relleno(color: str) -> PatternFill:
+        return PatternFill("solid", fgColor=color)
+
+    def tabla(ws: Any, fila: int, encabezados: list[str], filas: list[list[Any]], anchos: list[int],
+              colores: dict[int, str] | None = None) -> int:
+        for j, h in enumerate(encabezados, 1):
+            poner(ws, fila, j, h, font=cabecera_fuente, fill=cabecera_relleno, alignment=envolver, border=borde)
+        for i, valores in enumerate(filas, fila + 1):
+            for j, v in enumerate(valores, 1):
+                poner(ws, i, j, v, alignment=envolver, border=borde)
+            ws.row_dimensions[i].height = alto(valores, anchos)
+        ws.row_dimensions[fila].height = alto(encabezados, anchos)
+        for j, ancho in enumerate(anchos, 1):
+            ws.column_dimensions[get_column_letter(j)].width = ancho
+        ultima = fila + len(filas)
+        ws.auto_filter.ref = f"A{fila}:{get_column_letter(len(encabezados))}{max(ultima, fila + 1)}"
+        ws.freeze_panes = ws.cell(row=fila + 1, column=1)
+        return ultima
+
+    def pagina(ws: Any) -> None:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.gridLines = False
+        ws.oddFooter.center.text = "Página &P de &N"
+
+    def a_lo_ancho(ws: Any, fila: int, columnas: int, valor: str, **estilo: Any) -> None:
+        """A long text over the width of the table below it, wrapped, so it never widens the printed page."""
+        poner(ws, fila, 1, valor, alignment=Alignment(wrap_text=True, vertical="top"), **estilo)
+        if columnas > 1:
+            ws.merge_cells(start_row=fila, start_column=1, end_row=fila, end_column=columnas)
+
+    def titulo(ws: Any, texto: str, columnas: int) -> int:
+        a_lo_ancho(ws, 1, columnas, texto, font=Font(bold=True, size=14))
+        ws.row_dimensions[1].height = 22
+        a_lo_ancho(ws, 2, columnas, f"Fecha de corte: {informe.corte} · Semestres evaluados: {informe.semestres} · "
+                                    f"Versión del plan: {informe.version_plan} · pni {informe.version_pni}",
+                   font=Font(italic=True, color="595959"))
+        fila = 3
+        if informe.ilustrativo:
+            a_lo_ancho(ws, 3, columnas, "⚠ DATOS ILUSTRATIVOS: los avances son valores de ejemplo (ilustrativo: "
+                                        "true), no informes reales de las instituciones.",
+                       font=Font(bold=True, color="9C0006"), fill=relleno("FFC7CE"))
+            fila = 4
+        return fila + 1
+
+    wb = Workbook()
+    # --- Resumen
+    ws = wb.active
+    ws.title = "Resumen"
+    inicio = titulo(ws, f"{informe.titulo}" + (f" — Eje {informe.filtro_eje}" if informe.filtro_eje else ""),
+                    len(informe.estados) + 2)
+    estados = informe.estados
+    filas: list[list[Any]] = [[f"{e.id}. {e.nombre}", *[e.conteo[k] for k, _ in estados], e.total]
+                              for e in informe.ejes]
+    filas.append(["Total", *[informe.total[k] for k, _ in estados], informe.total_indicadores])
+    ultima = tabla(ws, inicio, ["Eje", *[p.capitalize() for _, p in estados], "Total"], filas,
+                   [38, *[11] * len(estados), 9])
+    for j, (k, _) in enumerate(estados, 2):
+        ws.cell(row=inicio, column=j).fill = relleno(COLORES[k])
+        ws.cell(row=inicio, column=j).font = Font(bold=True, color="000000")
+    for j in range(1, len(estados) + 3):
+        ws.cell(row=ultima, column=j).font = Font(bold=True)
+    ws.auto_filter.ref = None
+    grafico = BarChart()
+    grafico.type = "bar"
+    grafico.grouping = "stacked"
+    grafico.overlap = 100
+    grafico.title = "Indicadores por estado del semáforo"
+    grafico.y_axis.title = "Indicadores"
+    datos = Reference(ws, min_col=2, max_col=1 + len(estados), min_row=inicio, max_row=ultima - 1)
+    categorias = Reference(ws, min_col=1, min_row=inicio + 1, max_row=ultima - 1)
+    grafico.add_data(datos, titles_from_data=True)
+    grafico.set_categories(categorias)
+    for serie, (k, _) in zip(grafico.series, estados, strict=True):
+        serie.graphicalProperties.solidFill = COLORES[k]
+        serie.graphicalProperties.line.solidFill = COLORES[k]
+    grafico.height, grafico.width = 9, 22
+    ws.add_chart(grafico, f"A{ultima + 2}")
+    fila = ultima + 22
+    ws.row_dimensions[fila].height = 45
+    a_lo_ancho(ws, fila, len(estados) + 2, "Semáforo: verde ≥ {verde:g} % de lo esperado a la fecha; amarillo ≥ {amarillo:g} %; rojo por "
+                       "debajo; «revisar meta» por encima de {revisar_meta:g} %. Cumplida: meta final alcanzada. "
+                       "Sin reporte: ningún reporte en los semestres evaluados.".format(**informe.umbrales),
+          font=Font(italic=True))
+    pagina(ws)
+
+    # --- one sheet per eje
+    for eje in informe.ejes:
+        ws = wb.create_sheet(f"Eje {eje.id}")
+        inicio = titulo(ws, f"Eje {eje.id}: {eje.nombre}", 11)
+        filas = []
+        estados_filas = []
+        for itv in eje.intervenciones:
+            for f in itv.filas:
+                filas.append([f.id, f"{f.actividad} {f.actividad_texto}", f.indicador, f.meta, f.esperado,
+                              f.reportado, f.logro, f.etiqueta + (f" ({f.notas})" if f.notas else ""),
+                              f.responsables, f.ultimo, f.observaciones])
+                estados_filas.append(f.estado)
+        tabla(ws, inicio, ["Id", "Actividad", "Indicador", "Meta (fuente)", "Esperado a la fecha", "Reportado",
+                           "% logro", "Semáforo", "Responsables", "Último reporte", "Observaciones"], filas,
+              [10, 40, 40, 30, 11, 11, 9, 16, 18, 16, 40])
+        for i, estado in enumerate(estados_filas, inicio + 1):
+            c = ws.cell(row=i, column=8)
+            c.fill = relleno(COLORES[estado])
+            c.font = Font(bold=True, color="FFFFFF" if estado in ("cumplida", "rojo") else "000000")
+            for col in (5, 6, 7):
+                ws.cell(row=i, column=col).alignment = Alignment(horizontal="right", vertical="top")
+        pagina(ws)
+
+    # --- Reportes: institutions × semesters
+    ws = wb.create_sheet("Reportes")
+    sems = informe.semestres_evaluados
+    inicio = titulo(ws, "Entregas de informes por institución y semestre", len(sems) + 1)
+    filas = [[inst, *[fila_.get(s, "—") for s in sems]] for inst, fila_ in informe.completitud.items()]
+    tabla(ws, inicio, ["Institución", *sems], filas, [34, *[18] * len(sems)])
+    for i, valores in enumerate(filas, inicio + 1):
+        for j, v in enumerate(valores[1:], 2):
+            color = next((c for k, c in ENTREGAS.items() if str(v).startswith(k)), None)
+            if color:
+                ws.cell(row=i, column=j).fill = relleno(color)
+    pagina(ws)
+
+    # --- Metas por definir
+    ws = wb.create_sheet("Metas por definir")
+    inicio = titulo(ws, "Metas por definir", 5)
+    tabla(ws, inicio, ["Indicador", "Texto", "Meta en la fuente", "Se define en la actividad", "Responsables"],
+          [[m.id, m.indicador, m.meta, m.definida_en, m.responsables] for m in informe.metas_por_definir],
+          [12, 50, 40, 16, 24])
+    pagina(ws)
+
+    # --- Inconsistencias de la fuente
+    ws = wb.create_sheet("Inconsistencias")
+    inicio = titulo(ws, "Inconsistencias de la fuente registradas en el plan", 3)
+    tabla(ws, inicio, ["Dónde", "Código", "Descripción"],
+          [[n.donde, n.codigo, n.descripcion] for n in informe.inconsistencias], [12, 26, 100])
+    pagina(ws)
+
+    fijo = dt.datetime.combine(dt.date.fromisoformat(informe.corte_iso), dt.time())
+    wb.properties.creator = "pni"
+    wb.properties.lastModifiedBy = "pni"
+    wb.properties.title = informe.titulo
+    wb.properties.created = fijo
+    wb.properties.modified = fijo
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
