@@ -241,6 +241,106 @@ def reporte(
 
 
 @app.command(cls=_ComandoES)
+def plantilla(
+    institucion: Annotated[str, typer.Option("--institucion", metavar="CLAVE", help="Clave de la institución, "
+                                                                                   "p. ej. MTPS.")],
+    periodo: Annotated[str, typer.Option("--periodo", metavar="AAAA-SN", help="Semestre, p. ej. 2026-S1.")],
+    formato: Annotated[str, typer.Option("--formato", "-f", metavar="yaml|xlsx", help="yaml o xlsx.")] = "yaml",
+    salida: Annotated[Path | None, typer.Option("--salida", "-o", metavar="RUTA",
+                                                help="Archivo de salida. Sin --salida, el YAML va a la salida "
+                                                     "estándar; el Excel necesita --salida.")] = None,
+    forzar: Annotated[bool, typer.Option("--forzar", help="Sobrescribe el archivo de salida si existe.")] = False,
+    raiz: Raiz = None,
+) -> None:
+    """Genera el formulario de avance de una institución para un semestre, con exactamente los indicadores que
+    debe reportar.
+
+    Ejemplo: pni plantilla --institucion MTPS --periodo 2026-S1 --formato xlsx --salida MTPS-2026-S1.xlsx
+    """
+    from .consulta import cargar_plan_o_fallar
+    from .periodos import Semestre
+    from .plantilla import xlsx_plantilla, yaml_plantilla
+    from .salida import comprobar_destino, escribir_atomico
+
+    if formato not in ("yaml", "xlsx"):
+        raise ErrorDeUso(f"--formato «{formato}» no existe; use yaml o xlsx")
+    if formato == "xlsx" and salida is None:
+        raise ErrorDeUso("la plantilla en Excel necesita --salida ARCHIVO.xlsx")
+    if salida is not None:
+        comprobar_destino(salida, forzar)
+    plan = cargar_plan_o_fallar(_raiz(raiz))
+    clave = _institucion(plan, institucion)
+    try:
+        sem = Semestre.leer(periodo.strip().upper())
+    except ValueError:
+        raise ErrorDeUso(f"--periodo «{periodo}»: use AAAA-S1 o AAAA-S2, p. ej. 2026-S1") from None
+    if not plan.primer_semestre <= sem <= plan.ultimo_semestre:
+        raise ErrorDeUso(f"--periodo {sem}: el plan va de {plan.primer_semestre} a {plan.ultimo_semestre}")
+    if formato == "yaml":
+        texto = yaml_plantilla(plan, clave, sem)
+        if salida is None:
+            sys.stdout.write(texto)
+            return
+        escribir_atomico(salida, texto.encode("utf-8"), forzar)
+    else:
+        assert salida is not None
+        escribir_atomico(salida, xlsx_plantilla(plan, clave, sem), forzar)
+    sys.stderr.write(f"Plantilla escrita en {salida}\n")
+
+
+def _institucion(plan: Any, nombre: str) -> str:
+    clave = plan.resolver_institucion(nombre.strip())
+    if clave is None:
+        from .checks.plan_referencias import sugerir
+
+        raise ErrorDeUso(f"--institucion «{nombre}» no está en plan/instituciones.yaml"
+                         f"{sugerir(nombre.strip().upper(), list(plan.instituciones))}")
+    return str(clave)
+
+
+@app.command(cls=_ComandoES)
+def importar(
+    archivo: Annotated[Path, typer.Argument(metavar="ARCHIVO.xlsx", help="Formulario de avance lleno "
+                                                                        "(generado con pni plantilla).")],
+    forzar: Annotated[bool, typer.Option("--forzar", help="Reemplaza el archivo de avance si ya existe.")] = False,
+    corte: Corte = None,
+    raiz: Raiz = None,
+) -> None:
+    """Lee un formulario Excel lleno y lo guarda en avances/<periodo>/<institución>.yaml, después de validarlo.
+    No escribe nada si hay errores.
+
+    Ejemplo: pni importar MTPS-2026-S1.xlsx
+    """
+    from .consulta import cargar_plan_o_fallar
+    from .importar import destino, errores, leer, validar, yaml_de
+    from .render.problemas import texto
+    from .salida import escribir_atomico
+    from .validacion import Resultado
+
+    carpeta = _raiz(raiz)
+    plan = cargar_plan_o_fallar(carpeta)
+    nombre = str(archivo)
+    lec = leer(archivo, nombre)
+    problemas = list(lec.problemas)
+    avance = None
+    if lec.datos is not None:
+        avance, probs = validar(plan, lec, nombre, _fecha(corte))
+        ya = {p.mensaje.split(":", 1)[0] for p in problemas}
+        problemas += [p for p in probs if p.mensaje.split(":", 1)[0] not in ya]
+    res = Resultado([nombre], problemas)
+    if errores(problemas) or avance is None:
+        sys.stdout.write(texto(res, _color(sys.stdout)))
+        sys.stderr.write("pni: no se importó nada; corrija el formulario y vuelva a intentarlo\n")
+        raise SystemExit(SALIDA_PROBLEMAS)
+    ruta = destino(carpeta, avance)
+    ruta.parent.mkdir(parents=True, exist_ok=True)
+    escribir_atomico(ruta, yaml_de(avance, archivo.name).encode("utf-8"), forzar)
+    if problemas:
+        sys.stdout.write(texto(res, _color(sys.stdout)))
+    sys.stderr.write(f"Importado: {len(avance.reportes)} reporte(s) en {ruta.relative_to(carpeta.resolve())}\n")
+
+
+@app.command(cls=_ComandoES)
 def mostrar(
     id_: Annotated[str, typer.Argument(metavar="ID", help="Id de eje, intervención, actividad o indicador "
                                                            "(3, 3.2, 3.2.1, 3.2.1.a) o clave de institución.")],

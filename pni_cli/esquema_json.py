@@ -10,7 +10,6 @@ from .models import Avance
 def esquema_avance() -> str:
     esquema = Avance.model_json_schema()
     esquema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    esquema["$id"] = "https://pni.local/esquemas/avance.schema.json"
     esquema["title"] = "Archivo de avance del PNI 2024-2028"
     esquema["description"] = ("Informe semestral de una institución: avances/<periodo>/<institucion>.yaml. "
                               "Generado por «pni esquema» a partir de los modelos de pni.")
