@@ -397,7 +397,7 @@ def main(argv: list[str] | None = None) -> None:
     try:  # Typer ≥ 0.29 bundles its own copy of click
         from typer._click.exceptions import ClickException, UsageError
     except ImportError:  # pragma: no cover - older Typer with the click package
-        from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
+        from click.exceptions import ClickException, UsageError  # type: ignore[no-redef,import-not-found]
 
     try:
         app(args=argv, prog_name="pni", standalone_mode=False)

@@ -16,7 +16,8 @@ def cargar_plan_o_fallar(raiz: Path) -> Plan:
     errores = [p for p in problemas if p.severidad.value == "error"]
     if plan is None or errores:
         primero = errores[0] if errores else None
-        donde = f" (el primero: {primero.archivo}:{primero.linea}:{primero.columna}: {primero.mensaje})" if primero else ""
+        donde = (f" (el primero: {primero.archivo}:{primero.linea}:{primero.columna}: {primero.mensaje})"
+                 if primero else "")
         raise PlanInvalido(f"el plan tiene {len(errores)} error(es){donde}; ejecute «pni validar» para verlos todos")
     return plan
 

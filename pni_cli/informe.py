@@ -161,14 +161,15 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
 
     deudoras: dict[str, Deudora] = {}
     matriz: dict[str, dict[str, str]] = {}
-    for c in sit.completitud:
-        matriz.setdefault(c.institucion, {})[str(c.periodo)] = texto_entrega(c)
-        if c.estado in ("faltante", "incompleto", "tarde"):
-            d = deudoras.setdefault(c.institucion, Deudora(c.institucion, plan.instituciones[c.institucion].nombre
-                                                           if c.institucion in plan.instituciones else c.institucion,
-                                                           [], [], []))
-            {"faltante": d.faltantes, "incompleto": d.incompletos, "tarde": d.tardios}[c.estado].append(
-                str(c.periodo) if c.estado == "faltante" else f"{c.periodo} ({texto_entrega(c)})")
+    for entrega in sit.completitud:
+        clave = entrega.institucion
+        matriz.setdefault(clave, {})[str(entrega.periodo)] = texto_entrega(entrega)
+        if entrega.estado in ("faltante", "incompleto", "tarde"):
+            nombre = plan.instituciones[clave].nombre if clave in plan.instituciones else clave
+            d = deudoras.setdefault(clave, Deudora(clave, nombre, [], [], []))
+            destino = {"faltante": d.faltantes, "incompleto": d.incompletos, "tarde": d.tardios}[entrega.estado]
+            destino.append(str(entrega.periodo) if entrega.estado == "faltante"
+                           else f"{entrega.periodo} ({texto_entrega(entrega)})")
     incluidos = {e.id for e in sit.indicadores}
     metas = [MetaPorDefinir(i.id, i.texto, i.meta.texto, i.meta.definida_en or "",
                             ", ".join(plan.actividad_de[i.id].responsables.instituciones))

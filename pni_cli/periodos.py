@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_RE = re.compile(r"^(\d{4})-S([12])$")
+_RE = re.compile(r"([0-9]{4})-S([12])")
 
 
 @dataclass(frozen=True, order=True)
@@ -16,7 +16,7 @@ class Semestre:
 
     @classmethod
     def leer(cls, texto: str) -> Semestre:
-        m = _RE.match(texto)
+        m = _RE.fullmatch(texto)
         if not m:
             raise ValueError(f"«{texto}» no es un semestre AAAA-S1 o AAAA-S2")
         return cls(int(m.group(1)), int(m.group(2)))

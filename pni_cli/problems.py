@@ -8,10 +8,10 @@ problem records).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severidad(str, Enum):
+class Severidad(StrEnum):
     ERROR = "error"
     AVISO = "aviso"
 

@@ -42,7 +42,9 @@ def documento(sit: Situacion, plan: Plan, invalidos: list[str], *, eje: str | No
         "corte": sit.corte.isoformat(),
         "semestres_evaluados": [str(s) for s in sit.evaluados],
         "ilustrativo": sit.ilustrativo,
-        "filtros": {"eje": eje, "institucion": institucion},
+        # the resolved key: `--institucion MPTS` filters on MTPS, and says so
+        "filtros": {"eje": eje, "institucion": None if institucion is None
+                    else plan.resolver_institucion(institucion) or institucion},
         "umbrales": plan.general.semaforo.model_dump(),
         "archivos_con_errores": invalidos,
         "total": {"indicadores": _conteo(sit.conteo()), "actividades": _conteo(sit.conteo_actividades())},

@@ -20,7 +20,7 @@ def _campos(filas: list[tuple[str, object]]) -> Table:
     t.add_column(style="bold", no_wrap=True)
     t.add_column(ratio=1)
     for nombre, valor in filas:
-        t.add_row(nombre, valor if isinstance(valor, Text | Table) else Text(str(valor)))  # type: ignore[arg-type]
+        t.add_row(nombre, valor if isinstance(valor, Text | Table) else Text(str(valor)))
     return t
 
 
@@ -29,7 +29,7 @@ def _lectura_meta(m: Meta) -> str:
         return f"por definir (en la actividad {m.definida_en})"
     if m.tipo == "hito":
         return f"hito: {m.entregable or 'entregable'} (avance de 0 a 100 %)"
-    partes = [m.tipo]
+    partes: list[str] = [m.tipo]
     if m.valor is not None:
         partes.append(f"valor {m.valor:g}")
     if m.unidad:
@@ -87,17 +87,18 @@ def _vista(plan: Plan, id_: str) -> Panel | Group | None:
         return _panel(f"Intervención {itv.id}", filas)
     eje_ids = {e.id: e for e in plan.ejes}
     if id_ in eje_ids:
-        eje: Eje = eje_ids[id_]
-        n_act = sum(len(i.actividades) for i in eje.intervenciones)
-        n_ind = sum(len(a.indicadores) for i in eje.intervenciones for a in i.actividades)
-        filas = [("Nombre", eje.nombre), ("Título (fuente)", Text(eje.titulo_fuente, style="italic")),
-                 ("Descripción", eje.descripcion),
-                 ("Resumen (fuente)", Text(eje.resumen_fuente.texto, style="italic")),
-                 ("En la matriz", f"{len(eje.intervenciones)} intervenciones, {n_act} actividades, {n_ind} indicadores"),
-                 *_notas(eje.inconsistencias)]
-        for itv in eje.intervenciones:
+        el_eje: Eje = eje_ids[id_]
+        n_act = sum(len(i.actividades) for i in el_eje.intervenciones)
+        n_ind = sum(len(a.indicadores) for i in el_eje.intervenciones for a in i.actividades)
+        filas = [("Nombre", el_eje.nombre), ("Título (fuente)", Text(el_eje.titulo_fuente, style="italic")),
+                 ("Descripción", el_eje.descripcion),
+                 ("Resumen (fuente)", Text(el_eje.resumen_fuente.texto, style="italic")),
+                 ("En la matriz",
+                  f"{len(el_eje.intervenciones)} intervenciones, {n_act} actividades, {n_ind} indicadores"),
+                 *_notas(el_eje.inconsistencias)]
+        for itv in el_eje.intervenciones:
             filas.append((f"Intervención {itv.id}", f"{itv.texto} ({len(itv.actividades)} actividades)"))
-        return _panel(f"Eje {eje.id}", filas)
+        return _panel(f"Eje {el_eje.id}", filas)
     clave = plan.resolver_institucion(id_)
     if clave is not None:
         inst: Institucion = plan.instituciones[clave]
