@@ -17,7 +17,7 @@ from ..progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situaci
 from ..workspace import Plan
 
 SIMBOLOS = {"cumplida": "✔", "verde": "●", "amarillo": "▲", "rojo": "✖", "sin_reporte": "?", "no_iniciada": "○",
-            "meta_por_definir": "…"}
+            "meta_por_definir": "◇"}
 ESTILOS = {"cumplida": "bold green", "verde": "green", "amarillo": "yellow", "rojo": "bold red",
            "sin_reporte": "magenta", "no_iniciada": "dim", "meta_por_definir": "cyan"}
 LEYENDA = {
@@ -78,10 +78,10 @@ def _encabezado(sit: Situacion, plan: Plan, eje: str | None, institucion: str | 
     return t
 
 
-def tabla_ejes(sit: Situacion, plan: Plan) -> Table:
+def tabla_ejes(sit: Situacion, plan: Plan, ancho_nombre: int = 40) -> Table:
     tabla = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=True, title_justify="left",
                   title="Indicadores por estado del semáforo", collapse_padding=True)
-    tabla.add_column("Eje", footer="Total del plan", no_wrap=True, max_width=28, overflow="ellipsis")
+    tabla.add_column("Eje", footer="Total del plan", no_wrap=True, max_width=ancho_nombre, overflow="ellipsis")
     total = sit.conteo()
     for e in ESTADOS:
         tabla.add_column(Text(SIMBOLOS[e], style=ESTILOS[e]), justify="right",
@@ -91,7 +91,7 @@ def tabla_ejes(sit: Situacion, plan: Plan) -> Table:
     for eid in ejes:
         eje = plan.eje_de[eid]
         c = sit.conteo(eid)
-        celdas: list[Text | str] = [Text(str(c.get(e, 0)) if c.get(e) else "·", style=ESTILOS[e] if c.get(e) else "dim")
+        celdas: list[Text | str] = [Text(str(c.get(e, 0)) if c.get(e) else "-", style=ESTILOS[e] if c.get(e) else "dim")
                                     for e in ESTADOS]
         tabla.add_row(f"{eid} {eje.nombre}", *celdas, barra(c))
     return tabla
@@ -240,7 +240,8 @@ def mostrar_estado(sit: Situacion, plan: Plan, invalidos: list[str], *, detalle:
         partes.append(Text(f"⚠ {len(invalidos)} archivo(s) de avance con errores no se cuentan: "
                            f"{', '.join(invalidos[:3])}{' …' if len(invalidos) > 3 else ''}. "
                            "Ejecute «pni validar» para verlos.", style="bold red"))
-    partes.append(tabla_ejes(sit, plan))
+    # the eje name gives way first, so the counts and the bar always fit
+    partes.append(tabla_ejes(sit, plan, max(14, min(40, consola.width - 7 * 4 - ANCHO_BARRA - 8))))
     if (a := alertas(sit)) is not None:
         partes.append(a)
     if detalle:
