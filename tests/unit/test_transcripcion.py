@@ -75,17 +75,13 @@ class ActividadFuente:
         """The non-empty cells of one column, in the order of the rows."""
         return [f.celdas[columna] for f in self.filas if f.celdas[columna]]
 
-    def todas(self) -> list[str]:
-        return [c for f in self.filas for c in f.celdas if c]
-
 
 @dataclass
 class IntervencionFuente:
     id: str
     eje: str
-    texto: str  # the INTERVENCIÓN cell after the id, where the id first appears
-    con_punto: bool
-    linea: int
+    con_punto: bool  # the id is written with a trailing dot («0.1.»), where it first appears
+    textos: set[str] = field(default_factory=set)  # the cell after the id, wherever it appears (3.3 repeats)
 
 
 @dataclass
@@ -136,8 +132,8 @@ def leer_fuente(crudo: str) -> Fuente:
             continue
         if m := RE_ID_INTERVENCION.match(celdas[INTERVENCION]):
             intervencion = m.group(1)
-            fuente.intervenciones.setdefault(intervencion, IntervencionFuente(
-                intervencion, eje, celdas[INTERVENCION][m.end():], m.group(2) == ".", n + 1))
+            fuente.intervenciones.setdefault(intervencion, IntervencionFuente(intervencion, eje, m.group(2) == "."))
+            fuente.intervenciones[intervencion].textos.add(celdas[INTERVENCION][m.end():])
         if m := RE_ID_ACTIVIDAD.match(celdas[ACTIVIDADES]):
             if m.group(1) in fuente.actividades:
                 fuente.repetidas.append(m.group(1))
@@ -300,7 +296,7 @@ def test_texto_de_la_intervencion(id_: str, fuente: Fuente) -> None:
     assert texto in fuente.texto
     assert f"{id_} {texto}" in fuente.texto or f"{id_}. {texto}" in fuente.texto
     assert id_ in fuente.intervenciones, f"la intervención {id_} no está en la matriz"
-    assert fuente.intervenciones[id_].texto == texto
+    assert fuente.intervenciones[id_].textos == {texto}
 
 
 @pytest.mark.parametrize("id_", ACTIVIDADES_IDS)
@@ -494,13 +490,19 @@ def test_cada_nombre_responsable_esta_en_instituciones(id_: str, fuente: Fuente)
 
 
 @pytest.mark.parametrize("id_", ACTIVIDADES_IDS)
+def test_las_claves_responsables_existen(id_: str) -> None:
+    claves = actividad(id_).responsables.instituciones
+    assert len(set(claves)) == len(claves), f"{id_}: clave repetida en {claves}"
+    assert [c for c in claves if c not in _plan().instituciones] == [], "claves que no están en instituciones.yaml"
+
+
+@pytest.mark.parametrize("id_", ACTIVIDADES_IDS)
 def test_cada_institucion_responsable_se_nombra_en_la_fuente(id_: str, fuente: Fuente) -> None:
     act = actividad(id_)
     celdas = " ".join(responsables_en_fuente(act, fuente))
-    assert len(set(act.responsables.instituciones)) == len(act.responsables.instituciones), "clave repetida"
     for clave in act.responsables.instituciones:
-        assert clave in _plan().instituciones, f"{id_}: «{clave}» no está en instituciones.yaml"
-        inst = _plan().instituciones[clave]
+        inst = _plan().instituciones.get(clave)
+        assert inst is not None, f"{id_}: «{clave}» no está en instituciones.yaml"
         assert any(re.search(rf"\b{re.escape(n)}\b", celdas, re.IGNORECASE) for n in nombres(inst)), (
             f"{id_}: «{clave}» no aparece en la celda RESPONSABLES «{celdas}»")
 
@@ -594,7 +596,7 @@ def test_23_objetivos() -> None:
 def test_objetivos_literales(fuente: Fuente) -> None:
     objetivos = _plan().objetivos
     assert objetivos is not None
-    fallos = [o.id for o in objetivos.objetivos
+    fallos = [f"{o.id} {o.etiqueta}: {o.texto}" for o in objetivos.objetivos
               if not (o.texto.startswith(f"{o.id}. ") and o.texto in fuente.texto
                       and f"{o.id} {o.etiqueta}" in fuente.texto)]
     assert fallos == []
@@ -695,6 +697,19 @@ def test_frecuencia_de_la_meta_sale_de_su_texto(id_: str) -> None:
     else:
         esperada = "total"
     assert meta.frecuencia == esperada
+
+
+@pytest.mark.parametrize("id_", INDICADORES_IDS)
+def test_unidad_y_entregable_salen_de_los_textos(id_: str) -> None:
+    """The typed reading names what is counted or delivered with words of the meta or of the indicator."""
+    ind = indicador(id_)
+    textos = f"{ind.meta.texto} {ind.texto}".lower()
+    if ind.meta.tipo in ("conteo", "porcentaje", "promedio"):
+        assert ind.meta.unidad, f"{id_}: meta numérica sin unidad"
+    if ind.meta.tipo == "hito":
+        assert ind.meta.entregable, f"{id_}: hito sin entregable"
+    for campo in (ind.meta.unidad, ind.meta.entregable):
+        assert campo is None or campo.lower() in textos, f"{id_}: «{campo}» no sale de «{textos}»"
 
 
 @pytest.mark.parametrize("id_", [i for i in INDICADORES_IDS if indicador(i).meta.tipo == "por_definir"])
