@@ -178,6 +178,8 @@ def estado(
         raise ErrorDeUso("use --corte o --periodo, no los dos")
     sit, plan, invalidos = situacion(_raiz(raiz), corte=_fecha(corte) if periodo is None else None,
                                      periodo=periodo, eje=eje, institucion=institucion)
+    if institucion is not None:
+        institucion = plan.resolver_institucion(institucion)  # a source variant (MPTS) shows as its clave
     if formato == "json":
         from .render.estado_json import a_json
 

@@ -67,8 +67,3 @@ def ventana(desde_anio: int, hasta_anio: int, primero: Semestre, ultimo: Semestr
 def cerrados(semestres: list[Semestre], corte: dt.date) -> list[Semestre]:
     """The semesters already over on the cut-off date (a semester closes on its last day)."""
     return [s for s in semestres if s.fin <= corte]
-
-
-def corte_de_periodo(texto: str) -> dt.date:
-    """`--periodo 2026-S1` means: the situation at the end of that semester."""
-    return Semestre.leer(texto).fin

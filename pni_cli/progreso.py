@@ -204,7 +204,9 @@ def evaluar_indicador(plan: Plan, ind: Indicador, datos: list[Dato], corte: dt.d
     e.revisar_meta = e.logro is not None and e.logro > umbrales.revisar_meta
     ventana_cerrada = n == total
     alcanzada = e.meta_final is not None and e.reportado >= e.meta_final
-    if alcanzada and (meta.tipo in ("conteo", "hito") or meta.frecuencia in (None, "total") or ventana_cerrada):
+    # a count or a hito reached stays reached; a level (porcentaje por año, promedio) must hold to the end
+    definitiva = meta.tipo in ("conteo", "hito") or (meta.tipo == "porcentaje" and meta.frecuencia in (None, "total"))
+    if alcanzada and (definitiva or ventana_cerrada):
         e.estado = "cumplida"
     elif e.logro is None or e.logro >= umbrales.verde:
         e.estado = "verde"
@@ -277,9 +279,21 @@ def evaluar(plan: Plan, datos: list[Dato], entregas: list[Entrega], corte: dt.da
     evaluados = cerrados(rango(plan.primer_semestre, plan.ultimo_semestre), corte)
     comp = completitud(plan, entregas, corte, institucion)
     if eje is not None:
-        ids = {i.id for i in indicadores}
-        comp = [c for c in comp if any(d in ids for d in c.debidos)]
+        comp = [_solo(c, {i.id for i in indicadores}) for c in comp]
+        comp = [c for c in comp if c.debidos]
     return Situacion(corte, evaluados, indicadores, actividades, comp, ilustrativo)
+
+
+def _solo(c: Completitud, ids: set[str]) -> Completitud:
+    """The same delivery, counting only the indicators in `ids` (the eje being looked at)."""
+    debidos = [i for i in c.debidos if i in ids]
+    recibidos = [i for i in c.recibidos if i in ids]
+    faltantes = [i for i in c.faltantes if i in ids]
+    estado = c.estado
+    if estado == "incompleto" and not faltantes:
+        estado = "a_tiempo"
+    return Completitud(c.institucion, c.periodo, debidos, recibidos, faltantes, estado, c.vencimiento,
+                       c.fecha_reporte, c.dias_retraso, c.archivo)
 
 
 def _incluida(act: Actividad, institucion: str | None) -> bool:

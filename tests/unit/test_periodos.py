@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given
@@ -182,7 +183,7 @@ def test_rango_ordenado_y_contiguo(desde: Semestre, largo: int) -> None:
     assert r[0] == desde
     assert r[-1] == hasta
     assert r == sorted(r)
-    assert all(b == a.siguiente() for a, b in zip(r, r[1:], strict=False))
+    assert all(b == a.siguiente() for a, b in itertools.pairwise(r))
     # 2 semesters a year: (years between) × 2 + (difference of numbers) + 1
     assert len(r) == 2 * (hasta.anio - desde.anio) + (hasta.numero - desde.numero) + 1
 

@@ -1,0 +1,405 @@
+"""`pni estado` end to end: the real CLI in a subprocess, on small workspaces (the real plan + a few progress
+files written here), always with a fixed cut-off date. Expected numbers are computed by hand in comments from the
+plan's metas and plan/plan.yaml (verde 90, amarillo 70, revisar_meta 130, plazo_dias 30)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pni_cli.render.terminal import SIMBOLOS
+from pni_cli.workspace import cargar_plan
+from tests.conftest import REPO, correr, escribir
+
+CORTE = "2026-01-31"  # 2024-S2, 2025-S1, 2025-S2 are over; 2025-S2's deadline (2026-01-30) has passed
+
+
+def avance(raiz: Path, periodo: str, institucion: str, fecha: str, valores: dict[str, float], *,
+           ilustrativo: bool = False) -> Path:
+    lineas = [f"periodo: {periodo}", f"institucion: {institucion}", f"fecha_reporte: {fecha}"]
+    if ilustrativo:
+        lineas.append("ilustrativo: true")
+    lineas.append("reportes:" if valores else "reportes: []")
+    for ind, valor in valores.items():
+        lineas += [f'  - indicador: "{ind}"', f"    valor: {valor}"]
+    return escribir(raiz / "avances" / periodo / f"{institucion}.yaml", "\n".join(lineas) + "\n")
+
+
+@pytest.fixture
+def ws(espacio: Path) -> Path:
+    """The real plan and six small progress files; none illustrative."""
+    avance(espacio, "2024-S2", "BANDESAL", "2025-02-04", {"4.6.8.a": 1, "4.6.8.b": 50})  # 5 days late
+    avance(espacio, "2025-S1", "BANDESAL", "2025-07-30", {"4.6.8.a": 0, "4.6.8.b": 40})  # on the last day
+    avance(espacio, "2025-S1", "MRREE", "2025-07-15", {"4.6.8.b": 10})
+    avance(espacio, "2024-S2", "DGME", "2025-01-20", {"5.4.1.a": 3000})
+    avance(espacio, "2025-S1", "DGME", "2025-07-10", {"5.4.1.a": 2400})
+    avance(espacio, "2025-S2", "DGME", "2026-01-05", {"5.4.1.a": 3600, "3.3.1.a": 60})
+    avance(espacio, "2025-S2", "MTPS", "2026-01-20", {"3.3.1.a": 40, "1.4.1.a": 1})
+    return espacio
+
+
+def estado_json(raiz: Path, *args: str) -> dict[str, Any]:
+    r = correr("estado", "--formato", "json", *args, cwd=raiz)
+    assert r.codigo == 0, r.err
+    assert r.err == ""
+    return json.loads(r.out)  # type: ignore[no-any-return]
+
+
+def tabla(raiz: Path, *args: str) -> str:
+    r = correr("estado", *args, cwd=raiz)
+    assert r.codigo == 0, r.err
+    return r.out
+
+
+def plano(texto: str) -> str:
+    """The text with every run of whitespace (line wraps included) collapsed to one space."""
+    return " ".join(texto.split())
+
+
+def por_id(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {i["id"]: i for i in doc["indicadores"]}
+
+
+def entregas(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(c["institucion"], c["periodo"]): c for c in doc["completitud"]}
+
+
+def ninguno(**n: int) -> dict[str, int]:
+    return {"cumplida": 0, "verde": 0, "amarillo": 0, "rojo": 0, "sin_reporte": 0, "no_iniciada": 0,
+            "meta_por_definir": 0, **n}
+
+
+def test_el_espacio_de_prueba_es_valido(ws: Path) -> None:
+    r = correr("validar", "--corte", CORTE, cwd=ws)
+    assert r.codigo == 0, r.out
+
+
+# --- JSON: the numbers ----------------------------------------------------------------------------------------
+
+def test_json_cabecera(ws: Path) -> None:
+    doc = estado_json(ws, "--corte", CORTE)
+    assert doc["version"] == 1
+    assert doc["corte"] == "2026-01-31"
+    assert doc["semestres_evaluados"] == ["2024-S2", "2025-S1", "2025-S2"]
+    assert doc["ilustrativo"] is False
+    assert doc["filtros"] == {"eje": None, "institucion": None}
+    assert doc["umbrales"] == {"verde": 90, "amarillo": 70, "revisar_meta": 130}
+    assert doc["archivos_con_errores"] == []
+
+
+def test_json_indicadores(ws: Path) -> None:
+    ind = por_id(estado_json(ws, "--corte", CORTE))
+    # 4.6.8.a «Tres nuevas líneas de crédito», total, 2024-2028 (9): 3 ÷ 9 per semester × 3 evaluated = 1;
+    # reported 1 + 0 = 1 → 100 % verde
+    assert {k: ind["4.6.8.a"][k] for k in ("tipo", "frecuencia", "estado", "esperado", "reportado", "logro",
+                                           "meta_final", "semestres_evaluados", "semestres_ventana",
+                                           "ultimo_periodo", "instituciones", "actividad", "intervencion",
+                                           "eje")} == {
+        "tipo": "conteo", "frecuencia": "total", "estado": "verde", "esperado": 1.0, "reportado": 1.0,
+        "logro": 100.0, "meta_final": 3.0, "semestres_evaluados": 3, "semestres_ventana": 9,
+        "ultimo_periodo": "2025-S1", "instituciones": ["BANDESAL"], "actividad": "4.6.8", "intervencion": "4.6",
+        "eje": "4"}
+    # 4.6.8.b «100 miembros por año»: 50 × 3 = 150; 50 + 40 (BANDESAL) + 10 (MRREE) = 100 → 66.67 % rojo;
+    # final 50 × 9 = 450
+    b = ind["4.6.8.b"]
+    assert (b["estado"], b["esperado"], b["reportado"], b["logro"], b["meta_final"]) == (
+        "rojo", 150.0, 100.0, 66.67, 450.0)
+    assert b["instituciones"] == ["BANDESAL", "MRREE"]
+    # 5.4.1.a «500 migrantes por mes»: 3000 × 3 = 9000; 3000 + 2400 + 3600 = 9000 → 100 %; final 27000
+    m = ind["5.4.1.a"]
+    assert (m["estado"], m["esperado"], m["reportado"], m["logro"], m["meta_final"]) == (
+        "verde", 9000.0, 9000.0, 100.0, 27000.0)
+    assert m["ultimo_periodo"] == "2025-S2"
+    # 3.3.1.a hito 2025-2026 (4): 100 × 2 ÷ 4 = 50; 2025-S2: DGME 60, MTPS 40 → mean 50, discrepant → 100 %
+    h = ind["3.3.1.a"]
+    assert (h["tipo"], h["estado"], h["esperado"], h["reportado"], h["logro"], h["discrepancia"]) == (
+        "hito", "verde", 50.0, 50.0, 100.0, True)
+    assert (h["semestres_evaluados"], h["semestres_ventana"], h["instituciones"]) == (2, 4, ["DGME", "MTPS"])
+    # 1.4.1.a «Tres estudios», total 2025-2028 (8): 3 ÷ 8 × 2 = 0.75; 1 reported → 133.33 % > 130
+    t = ind["1.4.1.a"]
+    assert (t["estado"], t["esperado"], t["reportado"], t["logro"], t["revisar_meta"]) == (
+        "verde", 0.75, 1.0, 133.33, True)
+    # 1.4.1.b «10 actores» total 2025-2028: 10 ÷ 8 × 2 = 2.5, nothing reported
+    s = ind["1.4.1.b"]
+    assert (s["estado"], s["esperado"], s["reportado"], s["logro"]) == ("sin_reporte", 2.5, None, None)
+    # 1.2.2.a runs 2026-2027: nothing over yet
+    n = ind["1.2.2.a"]
+    assert (n["estado"], n["esperado"], n["semestres_evaluados"], n["semestres_ventana"]) == (
+        "no_iniciada", None, 0, 4)
+    assert ind["0.2.3.a"]["estado"] == "meta_por_definir"
+    assert ind["0.2.3.a"]["esperado"] is None
+
+
+def test_json_totales(ws: Path) -> None:
+    plan, _ = cargar_plan(REPO)
+    assert plan is not None
+    n_ind, n_act = len(plan.indicadores), len(plan.actividades)
+    doc = estado_json(ws, "--corte", CORTE)
+    assert len(doc["indicadores"]) == n_ind
+    # verde: 4.6.8.a, 5.4.1.a, 3.3.1.a, 1.4.1.a; rojo: 4.6.8.b; no iniciada: 1.2.2.a-b and 2.4.2.a-b
+    # (2026-2027 and 2026-2028); por definir: 0.2.3.a; everything else has no report.
+    assert doc["total"]["indicadores"] == ninguno(verde=4, rojo=1, no_iniciada=4, meta_por_definir=1,
+                                                  sin_reporte=n_ind - 10)
+    # activities: 4.6.8 rojo, 5.4.1 verde (one indicator), 1.2.2 and 2.4.2 no iniciada; 3.3.1 (b), 1.4.1 (b)
+    # and 0.2.3 (b, c) have an indicator without report, like all the others
+    assert doc["total"]["actividades"] == ninguno(rojo=1, verde=1, no_iniciada=2, sin_reporte=n_act - 4)
+    act = {a["id"]: a for a in doc["actividades"]}
+    assert act["4.6.8"] == {"id": "4.6.8", "intervencion": "4.6", "eje": "4", "estado": "rojo",
+                            "indicadores": ["4.6.8.a", "4.6.8.b"]}
+    assert act["3.3.1"]["estado"] == "sin_reporte"
+    assert act["0.2.3"]["estado"] == "sin_reporte"
+    ejes = {e["id"]: e for e in doc["ejes"]}
+    assert sorted(ejes) == ["0", "1", "2", "3", "4", "5", "6"]
+    assert ejes["4"]["indicadores"]["verde"] == 1 and ejes["4"]["indicadores"]["rojo"] == 1
+    assert ejes["1"]["indicadores"]["no_iniciada"] == 2 and ejes["2"]["indicadores"]["no_iniciada"] == 2
+
+
+def test_json_completitud(ws: Path) -> None:
+    c = entregas(estado_json(ws, "--corte", CORTE))
+    # 2024-S2 deadline 2024-12-31 + 30 = 2025-01-30; delivered 2025-02-04 → 5 days late
+    assert c[("BANDESAL", "2024-S2")] == {
+        "institucion": "BANDESAL", "periodo": "2024-S2", "estado": "tarde", "vencimiento": "2025-01-30",
+        "fecha_reporte": "2025-02-04", "dias_retraso": 5, "debidos": 2, "recibidos": 2, "faltantes": [],
+        "archivo": "avances/2024-S2/BANDESAL.yaml"}
+    # 2025-S1 deadline 2025-06-30 + 30 = 2025-07-30; delivered that very day
+    a = c[("BANDESAL", "2025-S1")]
+    assert (a["estado"], a["vencimiento"], a["dias_retraso"]) == ("a_tiempo", "2025-07-30", 0)
+    # 2025-S2 deadline 2026-01-30 < 2026-01-31 and no file
+    assert c[("BANDESAL", "2025-S2")] == {
+        "institucion": "BANDESAL", "periodo": "2025-S2", "estado": "faltante", "vencimiento": "2026-01-30",
+        "fecha_reporte": None, "dias_retraso": 0, "debidos": 2, "recibidos": 0,
+        "faltantes": ["4.6.8.a", "4.6.8.b"], "archivo": None}
+    # MRREE owes far more than 4.6.8.b
+    assert c[("MRREE", "2025-S1")]["estado"] == "incompleto"
+    assert c[("MRREE", "2025-S1")]["recibidos"] == 1
+    assert "4.6.8.b" not in c[("MRREE", "2025-S1")]["faltantes"]
+    # DGME 2025-S2: 5.4.1.a and 3.3.1.a received, the rest (e.g. 5.4.2.a) missing
+    d = c[("DGME", "2025-S2")]
+    assert (d["estado"], d["recibidos"], d["fecha_reporte"]) == ("incompleto", 2, "2026-01-05")
+    assert "5.4.2.a" in d["faltantes"] and "5.4.1.a" not in d["faltantes"]
+    # OIM owes 1.1.2.a-b for 2024-S2 only, and sent nothing
+    assert c[("OIM", "2024-S2")]["estado"] == "faltante"
+    assert c[("OIM", "2024-S2")]["debidos"] == 2
+    assert ("OIM", "2025-S1") not in c
+    # MECANISMO owes 0.3.3.a from 2025 only
+    assert ("MECANISMO", "2024-S2") not in c
+    assert c[("MECANISMO", "2025-S1")]["debidos"] == 1
+
+
+def test_json_pendiente_antes_del_vencimiento(ws: Path) -> None:
+    c = entregas(estado_json(ws, "--corte", "2025-12-31"))  # 2025-S2 is over, its deadline is 2026-01-30
+    assert c[("BANDESAL", "2025-S2")]["estado"] == "pendiente"
+    assert c[("BANDESAL", "2024-S2")]["estado"] == "tarde"
+
+
+def test_periodo_es_el_vencimiento_de_ese_semestre(ws: Path) -> None:
+    doc = estado_json(ws, "--periodo", "2025-S1")
+    assert doc["corte"] == "2025-07-30"  # 2025-06-30 + 30 days
+    assert doc["semestres_evaluados"] == ["2024-S2", "2025-S1"]
+    ind = por_id(doc)
+    # 5.4.1.a: 3000 × 2 = 6000; 2025-S2's 3600 is not over yet → 3000 + 2400 = 5400 → exactly 90 % → verde
+    assert (ind["5.4.1.a"]["esperado"], ind["5.4.1.a"]["reportado"], ind["5.4.1.a"]["logro"]) == (
+        6000.0, 5400.0, 90.0)
+    assert ind["5.4.1.a"]["estado"] == "verde"
+    # 4.6.8.b: 50 × 2 = 100; 50 + 40 + 10 = 100 → 100 %
+    assert (ind["4.6.8.b"]["esperado"], ind["4.6.8.b"]["reportado"], ind["4.6.8.b"]["estado"]) == (
+        100.0, 100.0, "verde")
+    # 4.6.8.a: 3 ÷ 9 × 2 = 0.67; 1 reported → 150 % → revisar meta
+    assert (ind["4.6.8.a"]["esperado"], ind["4.6.8.a"]["logro"], ind["4.6.8.a"]["revisar_meta"]) == (
+        0.67, 150.0, True)
+    # 3.3.1.a: 100 × 1 ÷ 4 = 25; its only reports are for 2025-S2 → sin reporte
+    assert (ind["3.3.1.a"]["estado"], ind["3.3.1.a"]["esperado"]) == ("sin_reporte", 25.0)
+    c = entregas(doc)
+    assert c[("BANDESAL", "2025-S1")]["estado"] == "a_tiempo"
+    assert c[("MECANISMO", "2025-S1")]["estado"] == "pendiente"  # deadline is the cut-off day itself
+    assert not any(p == "2025-S2" for _, p in c)
+    # the same as asking for that date, and lower case is accepted
+    assert doc == estado_json(ws, "--corte", "2025-07-30")
+    assert doc == estado_json(ws, "--periodo", "2025-s1")
+
+
+# --- filters --------------------------------------------------------------------------------------------------
+
+def test_filtro_eje(ws: Path) -> None:
+    plan, _ = cargar_plan(REPO)
+    assert plan is not None
+    n_eje4 = sum(1 for i in plan.indicadores if i.startswith("4."))
+    doc = estado_json(ws, "--corte", CORTE, "--eje", "4")
+    assert doc["filtros"] == {"eje": "4", "institucion": None}
+    assert {i["eje"] for i in doc["indicadores"]} == {"4"}
+    assert len(doc["indicadores"]) == n_eje4
+    assert [e["id"] for e in doc["ejes"]] == ["4"]
+    assert doc["total"]["indicadores"] == ninguno(verde=1, rojo=1, sin_reporte=n_eje4 - 2)  # 4.6.8.a, 4.6.8.b
+    # only institutions responsible for something in eje 4
+    assert {c["institucion"] for c in doc["completitud"]} == {"BANDESAL", "MRREE", "MITUR", "CORSATUR", "ISTU"}
+
+
+def test_filtro_institucion(ws: Path) -> None:
+    doc = estado_json(ws, "--corte", CORTE, "--institucion", "BANDESAL")
+    assert doc["filtros"] == {"eje": None, "institucion": "BANDESAL"}
+    assert [i["id"] for i in doc["indicadores"]] == ["4.6.8.a", "4.6.8.b"]  # BANDESAL: activity 4.6.8 only
+    assert [(a["id"], a["estado"]) for a in doc["actividades"]] == [("4.6.8", "rojo")]
+    assert doc["total"]["indicadores"] == ninguno(verde=1, rojo=1)
+    assert [(c["institucion"], c["periodo"], c["estado"]) for c in doc["completitud"]] == [
+        ("BANDESAL", "2024-S2", "tarde"), ("BANDESAL", "2025-S1", "a_tiempo"), ("BANDESAL", "2025-S2", "faltante")]
+
+
+def test_filtros_combinados(ws: Path) -> None:
+    doc = estado_json(ws, "--corte", CORTE, "--eje", "1", "--institucion", "MTPS")
+    assert [a["id"] for a in doc["actividades"]] == ["1.4.1", "1.4.2", "1.4.3"]
+    assert doc["total"]["indicadores"] == ninguno(verde=1, sin_reporte=5)  # 1.4.1.a verde; a-b × 3 − 1
+
+
+@pytest.mark.parametrize("variante", ["MPTS", "mtps", "Mtps"])
+def test_institucion_acepta_variantes_de_la_fuente(ws: Path, variante: str) -> None:
+    # the source writes «MPTS» in activity 1.4.3; it is the MTPS (plan/instituciones.yaml, alias)
+    doc = estado_json(ws, "--corte", CORTE, "--institucion", variante)
+    assert doc["filtros"]["institucion"] == "MTPS"
+    assert doc == estado_json(ws, "--corte", CORTE, "--institucion", "MTPS")
+    assert "1.4.3.a" in por_id(doc)
+    assert {c["institucion"] for c in doc["completitud"]} == {"MTPS"}
+
+
+def test_institucion_variante_en_la_tabla(ws: Path) -> None:
+    r = correr("estado", "--corte", CORTE, "--institucion", "MPTS", cwd=ws)
+    assert r.codigo == 0, r.err
+    assert "institución MTPS" in plano(r.out)
+
+
+# --- usage errors ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("args", "mensaje"), [
+    (["--eje", "9"], "--eje «9» no existe; los ejes son 0, 1, 2, 3, 4, 5, 6"),
+    (["--eje", "eje1"], "--eje «eje1» no existe"),
+    (["--institucion", "NOEXISTE"], "--institucion «NOEXISTE» no está en plan/instituciones.yaml"),
+    (["--corte", "2025-13-01"], "--corte «2025-13-01»: no es una fecha válida; use AAAA-MM-DD"),
+    (["--corte", "31/12/2025"], "no es una fecha válida"),
+    (["--corte", "2025-12-31", "--periodo", "2025-S1"], "use --corte o --periodo, no los dos"),
+    (["--periodo", "2025-S3"], "--periodo «2025-S3»: use AAAA-S1 o AAAA-S2"),
+    (["--periodo", "2023-S2"], "--periodo 2023-S2: el plan va de 2024-S2 a 2028-S2"),
+    (["--formato", "xml"], "--formato «xml» no existe"),
+])
+def test_errores_de_uso(ws: Path, args: list[str], mensaje: str) -> None:
+    for formato in ([], ["--formato", "json"]) if "--formato" not in args else ([],):
+        r = correr("estado", *formato, *args, cwd=ws)
+        assert r.codigo == 2
+        assert r.out == ""
+        assert r.err.startswith("pni: ")
+        assert mensaje in r.err
+        assert "Traceback" not in r.err
+
+
+@pytest.mark.parametrize(("archivo", "cambio"), [
+    ("plan.yaml", lambda t: t.replace("verde: 90", "verde: noventa")),
+    ("eje-3-movilidad-laboral.yaml", lambda t: t + "\n  - [sin cerrar\n"),
+])
+def test_plan_roto_sale_con_1_y_remite_a_validar(ws: Path, archivo: str, cambio: Any) -> None:
+    ruta = ws / "plan" / archivo
+    ruta.write_text(cambio(ruta.read_text(encoding="utf-8")), encoding="utf-8")
+    for formato in ("tabla", "json"):
+        r = correr("estado", "--corte", CORTE, "--formato", formato, cwd=ws)
+        assert r.codigo == 1
+        assert r.out == ""
+        assert "pni validar" in r.err
+        assert f"plan/{archivo}" in r.err
+        assert "Traceback" not in r.err
+
+
+def test_plan_sin_instituciones(ws: Path) -> None:
+    (ws / "plan" / "instituciones.yaml").unlink()
+    r = correr("estado", "--corte", CORTE, cwd=ws)
+    assert r.codigo == 1
+    assert "pni validar" in r.err
+
+
+# --- the table ------------------------------------------------------------------------------------------------
+
+# every state as a word, next to its own symbol (whatever the symbols are, they must differ)
+PALABRAS = {"cumplida": "cumplida", "verde": "verde", "amarillo": "amarillo", "rojo": "rojo",
+            "sin_reporte": "sin reporte", "no_iniciada": "no iniciada", "meta_por_definir": "meta por definir"}
+
+
+def test_cada_estado_tiene_su_simbolo() -> None:
+    assert set(SIMBOLOS) == set(PALABRAS)
+    assert len(set(SIMBOLOS.values())) == len(SIMBOLOS)
+    assert all(s.strip() for s in SIMBOLOS.values())
+
+
+def test_tabla_sin_color_conserva_palabras_y_simbolos(ws: Path) -> None:
+    out = tabla(ws, "--corte", CORTE)
+    assert "\x1b[" not in out  # NO_COLOR and a pipe: no escape codes
+    texto = plano(out)
+    assert "situación al 31/01/2026" in texto
+    assert "semestres vencidos: 2024-S2 a 2025-S2 (3)" in texto
+    leyenda = texto[texto.index("Leyenda:"):]
+    for estado, palabra in PALABRAS.items():
+        assert f"{SIMBOLOS[estado]} {palabra}: " in leyenda
+    assert "«revisar meta»: logro > 130 %" in leyenda
+    assert "logro ≥ 90 %" in leyenda and "logro < 70 %" in leyenda
+    # alerts name the indicators
+    assert "Revisar meta (1): 1.4.1.a" in texto
+    assert "Niveles discrepantes entre instituciones (1): 3.3.1.a" in texto
+
+
+def test_tabla_detalle_muestra_ids_y_estados(ws: Path) -> None:
+    sin = plano(tabla(ws, "--corte", CORTE, "--institucion", "BANDESAL"))
+    assert "4.6.8.a" not in sin
+    con = plano(tabla(ws, "--corte", CORTE, "--institucion", "BANDESAL", "--detalle"))
+    assert "Filtro: institución BANDESAL (Banco de Desarrollo de El Salvador)" in con
+    for texto in ("4.6.8 ", "4.6.8.a", "4.6.8.b", "Eje 4:"):
+        assert texto in con
+    assert f"{SIMBOLOS['rojo']} rojo" in con    # 4.6.8.b and the activity
+    assert f"{SIMBOLOS['verde']} verde" in con  # 4.6.8.a
+    # the 2025-S2 report is missing, 2024-S2 came 5 days late
+    assert "BANDESAL 2025-S2 — 2024-S2 (5)" in con
+
+
+def test_banner_solo_con_datos_ilustrativos(ws: Path) -> None:
+    assert "DATOS ILUSTRATIVOS" not in tabla(ws, "--corte", CORTE)
+    assert estado_json(ws, "--corte", CORTE)["ilustrativo"] is False
+    avance(ws, "2024-S2", "OIM", "2025-01-10", {"1.1.2.b": 5}, ilustrativo=True)
+    texto = plano(tabla(ws, "--corte", CORTE))
+    assert "DATOS ILUSTRATIVOS" in texto
+    assert "archivo(s) de avance con errores" not in texto
+    assert estado_json(ws, "--corte", CORTE)["ilustrativo"] is True
+
+
+def test_banner_con_los_avances_del_repositorio(espacio_con_avances: Path) -> None:
+    assert "DATOS ILUSTRATIVOS" in tabla(espacio_con_avances, "--corte", CORTE)
+
+
+def test_archivo_invalido_se_deja_fuera_y_se_avisa(ws: Path) -> None:
+    # no fecha_reporte: the file does not follow the format, so nothing in it counts
+    escribir(ws / "avances" / "2025-S1" / "MTPS.yaml",
+             'periodo: 2025-S1\ninstitucion: MTPS\nreportes:\n  - indicador: "1.4.1.b"\n    valor: 5\n')
+    texto = plano(tabla(ws, "--corte", CORTE))
+    assert "⚠ 1 archivo(s) de avance con errores no se cuentan: avances/2025-S1/MTPS.yaml." in texto
+    assert "pni validar" in texto
+    doc = estado_json(ws, "--corte", CORTE)
+    assert doc["archivos_con_errores"] == ["avances/2025-S1/MTPS.yaml"]
+    assert por_id(doc)["1.4.1.b"]["estado"] == "sin_reporte"
+    assert entregas(doc)[("MTPS", "2025-S1")]["estado"] == "faltante"
+
+
+# --- determinism ----------------------------------------------------------------------------------------------
+
+def test_json_determinista(ws: Path) -> None:
+    a = correr("estado", "--formato", "json", "--corte", CORTE, cwd=ws)
+    b = correr("estado", "--formato", "json", "--corte", CORTE, cwd=ws)
+    assert a.codigo == b.codigo == 0
+    assert a.out == b.out
+
+
+def test_json_determinista_con_los_avances_del_repositorio(espacio_con_avances: Path, tmp_path: Path) -> None:
+    otra = tmp_path / "otra"
+    shutil.copytree(espacio_con_avances / "plan", otra / "plan")
+    shutil.copytree(espacio_con_avances / "avances", otra / "avances")
+    a = correr("estado", "--formato", "json", "--corte", "2026-11-23", cwd=espacio_con_avances)
+    b = correr("estado", "--formato", "json", "--corte", "2026-11-23", cwd=otra)  # another folder, same data
+    assert a.codigo == b.codigo == 0
+    assert a.out == b.out
+    assert json.loads(a.out)["ilustrativo"] is True
