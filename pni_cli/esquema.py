@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .models import ID_ACTIVIDAD, ID_EJE, ID_INDICADOR, ID_INTERVENCION, PERIODO
 from .problems import Problema
 from .yamlio import Documento, Ruta
 
@@ -35,6 +37,8 @@ _FORMATOS = {
     "clave": "letras, cifras y guiones, p. ej. MTPS",
     "definida_en": "un id de actividad, p. ej. 0.2.1",
 }
+_PATRONES_ID = {"indicador": (ID_INDICADOR,), "definida_en": (ID_ACTIVIDAD,), "actividades": (ID_ACTIVIDAD,),
+                "periodo": (PERIODO,), "primer_periodo": (PERIODO,), "ultimo_periodo": (PERIODO,)}
 _CAMPOS_ID = {"id", "indicador", "definida_en", "periodo", "primer_periodo", "ultimo_periodo", "actividades"}
 _RAMAS_UNION = {"float", "int", "str", "bool", "none", "list", "dict", "date"}
 
@@ -44,6 +48,8 @@ def _describir(valor: Any) -> str:
         return "vacío"
     if isinstance(valor, bool):
         return "verdadero/falso"
+    if isinstance(valor, dt.date):
+        return "una fecha"
     if isinstance(valor, int | float):
         return "un número"
     if isinstance(valor, list):
@@ -57,8 +63,8 @@ def _limpiar_loc(loc: tuple[Any, ...]) -> Ruta:
     """Drop pydantic's union-branch and constraint labels from an error location."""
     out: list[str | int] = []
     for parte in loc:
-        if isinstance(parte, str) and (parte in _RAMAS_UNION or parte == "[key]" or parte.startswith(("constrained-", "function-"))
-                                       or parte.startswith("literal[")):
+        if isinstance(parte, str) and (parte in _RAMAS_UNION or parte == "[key]"
+                                       or parte.startswith(("constrained-", "function-", "literal["))):
             continue
         out.append(parte)
     return tuple(out)
@@ -143,16 +149,22 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
         return doc.problema("PNI102", ruta[:-1], f"falta el campo obligatorio «{campo}» en {_ruta_legible(ruta[:-1])}")
     if tipo in _TIPOS_ESPERADOS:
         texto = doc.textos.get(ruta)
-        if campo in _CAMPOS_ID or (isinstance(ruta[-1:][0] if ruta else None, int) and _campo(ruta) in _CAMPOS_ID):
-            if texto is not None and tipo == "string_type":
-                return doc.problema("PNI105", ruta, f"{donde}: YAML leyó «{texto}» como {_describir(entrada)}; "
-                                                    f"escríbalo entre comillas: \"{texto}\"")
+        if campo in _CAMPOS_ID and texto is not None and tipo == "string_type":
+            ademas = ""
+            if not _tiene_formato(campo, texto):
+                # quoting alone will not do (periodo: 2025, periodo: 2025-01-01, indicador: 1.4): say so now
+                ademas = (f"; además, «{texto}» no tiene el formato esperado: "
+                          f"{_FORMATOS.get(campo, 'el formato de los ids del plan')}"
+                          f"{_pista_periodo(texto) if 'periodo' in campo else ''}")
+            return doc.problema("PNI105", ruta, f"{donde}: YAML leyó «{texto}» como {_describir(entrada)}; "
+                                                f"escríbalo entre comillas: \"{texto}\"{ademas}")
         if tipo == "string_type" and isinstance(entrada, int | float) and texto is not None:
             return doc.problema("PNI103", ruta, f"{donde}: se esperaba {_TIPOS_ESPERADOS[tipo]} y YAML leyó "
                                                 f"«{texto}» como {_describir(entrada)}; escríbalo entre comillas")
         if tipo in ("float_type", "int_type") and isinstance(entrada, str):
             pista = _pista_numero(entrada)
-            return doc.problema("PNI103", ruta, f"{donde}: se esperaba un número y se encontró el texto «{entrada}»{pista}")
+            return doc.problema("PNI103", ruta, f"{donde}: se esperaba un número y se encontró el texto "
+                                                f"«{entrada}»{pista}")
         if tipo in ("float_type", "int_type") and isinstance(entrada, bool):
             texto = texto or str(entrada).lower()
             return doc.problema("PNI103", ruta, f"{donde}: se esperaba un número y se encontró «{texto}» "
@@ -188,6 +200,12 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
     if tipo in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return doc.problema("PNI104", ruta, f"{donde}: el valor {entrada} está fuera del rango admitido")
     return doc.problema("PNI104", ruta, f"{donde}: valor no válido ({err.get('msg', tipo)})")
+
+
+def _tiene_formato(campo: str, texto: str) -> bool:
+    """Would `texto`, written between quotes, be a valid value for the id field `campo`?"""
+    patrones = _PATRONES_ID.get(campo, (ID_EJE, ID_INTERVENCION, ID_ACTIVIDAD, ID_INDICADOR))
+    return any(re.fullmatch(p.strip("^$"), texto) for p in patrones)
 
 
 def _pista_numero(texto: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import avance_archivo, avance_fechas, avance_reportes, plan_ids, plan_periodos, plan_referencias
@@ -39,6 +39,22 @@ def revisar_avances(plan: Plan | None, archivos: list[ArchivoAvance], corte: dt.
     return problemas
 
 
+def _precisar_indicadores(plan: Plan, archivos: list[ArchivoAvance], problemas: list[Problema]) -> list[Problema]:
+    """An indicador that fails the schema's format (an activity id «1.4.2», «1.4.2.A») gets the plan's hint."""
+    pistas: dict[tuple[str, int, int], str] = {}
+    for a in archivos:
+        datos = a.documento.datos
+        if a.avance is not None or not isinstance(datos, dict) or not isinstance(datos.get("reportes"), list):
+            continue
+        for i, rep in enumerate(datos["reportes"]):
+            if isinstance(rep, dict) and isinstance(rep.get("indicador"), str):
+                pista = avance_reportes.sugerir_indicador(plan, rep["indicador"].strip())
+                if pista:
+                    pistas[(a.documento.archivo, *a.documento.donde(("reportes", i, "indicador")))] = pista
+    return [replace(p, mensaje=p.mensaje + pistas[(p.archivo, p.linea, p.columna)])
+            if p.codigo == "PNI104" and (p.archivo, p.linea, p.columna) in pistas else p for p in problemas]
+
+
 def expandir(rutas: list[Path]) -> list[Path]:
     """Files named on the command line; folders are searched for *.yaml / *.yml."""
     out: list[Path] = []
@@ -54,7 +70,8 @@ def validar(raiz: Path, rutas: list[Path] | None, corte: dt.date) -> Resultado:
     """Check the plan and the progress files (all of them, or only `rutas` that are not plan files)."""
     plan, problemas = cargar_plan(raiz)
     res = Resultado()
-    res.archivos.extend(sorted({p.archivo for p in problemas} | {f"plan/{n}" for n in (plan.documentos if plan else {})}))
+    res.archivos.extend(sorted({p.archivo for p in problemas}
+                               | {f"plan/{n}" for n in (plan.documentos if plan else {})}))
     if plan is not None:
         problemas.extend(revisar_plan(plan))
     if rutas:
@@ -63,7 +80,7 @@ def validar(raiz: Path, rutas: list[Path] | None, corte: dt.date) -> Resultado:
     else:
         elegidas = rutas_avances(raiz)
     archivos, probs = cargar_avances(raiz, elegidas)
-    problemas.extend(probs)
+    problemas.extend(_precisar_indicadores(plan, archivos, probs) if plan is not None else probs)
     problemas.extend(revisar_avances(plan, archivos, corte))
     res.archivos.extend(a.ruta for a in archivos)
     res.problemas = ordenar(problemas)

@@ -8,7 +8,9 @@ that no tag is ever constructed: `!!python/…` and friends are refused, not exe
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import io
 import math
 import os
@@ -46,6 +48,7 @@ class Documento:
     claves: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
     textos: dict[Ruta, str] = field(default_factory=dict)
     problemas: list[Problema] = field(default_factory=list)
+    _vistos: set[int] = field(default_factory=set, repr=False, compare=False)
 
     def donde(self, ruta: Ruta, clave: bool = False) -> tuple[int, int]:
         """Line and column of the value at `ruta` (or of its key), or of its nearest known ancestor."""
@@ -84,31 +87,38 @@ def leer_archivo(ruta: Path, nombre: str | None = None) -> Documento:
                 "suba el límite con la variable de entorno PNI_MAX_BYTES")])
         datos = ruta.read_bytes()
     except OSError as e:
-        return Documento(nombre, problemas=[problema("PNI012", nombre, 0, 0, f"no se puede leer el archivo: {e.strerror}")])
+        motivo = {errno.ENOENT: "no existe", errno.EACCES: "no tiene permiso de lectura",
+                  errno.EISDIR: "es una carpeta, no un archivo"}.get(e.errno or 0, e.strerror or str(e))
+        return Documento(nombre, problemas=[problema("PNI012", nombre, 0, 0, f"no se puede leer el archivo: {motivo}")])
     return cargar_bytes(datos, nombre)
 
 
 def decodificar(datos: bytes, nombre: str) -> tuple[str | None, list[Problema]]:
     """Bytes → text. UTF-8 (with or without BOM) only; anything else is explained."""
     if datos.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [problema("PNI007", nombre, 1, 1, "el archivo está en UTF-16; guárdelo como UTF-8 (en el Bloc de notas: "
-                                                       "«Guardar como» → Codificación: UTF-8)")]
+        return None, [problema("PNI007", nombre, 1, 1, "el archivo está en UTF-16; guárdelo como UTF-8 (en el Bloc "
+                                                       "de notas: «Guardar como» → Codificación: UTF-8)")]
     if datos.startswith(b"\xef\xbb\xbf"):
         datos = datos[3:]
     nul = datos.find(b"\x00")
     if nul >= 0:
-        linea = datos.count(b"\n", 0, nul) + 1
-        col = nul - (datos.rfind(b"\n", 0, nul) + 1) + 1
-        return None, [problema("PNI007", nombre, linea, col, "el archivo contiene bytes nulos: no es un archivo de texto "
-                                                           "UTF-8 (¿es UTF-16 sin marca, o un archivo binario?)")]
+        linea, col = _lugar_byte(datos, nul)
+        return None, [problema("PNI007", nombre, linea, col, "el archivo contiene bytes nulos: no es un archivo de "
+                                                           "texto UTF-8 (¿es UTF-16 sin marca, o un archivo binario?)")]
     try:
         texto = datos.decode("utf-8")
     except UnicodeDecodeError as e:
-        linea = datos.count(b"\n", 0, e.start) + 1
-        col = e.start - (datos.rfind(b"\n", 0, e.start) + 1) + 1
-        return None, [problema("PNI007", nombre, linea, col, f"byte 0x{datos[e.start]:02x} no válido en UTF-8: el archivo parece "
-                                                           "estar en Latin-1/Windows-1252; guárdelo como UTF-8")]
+        linea, col = _lugar_byte(datos, e.start)
+        return None, [problema("PNI007", nombre, linea, col, f"byte 0x{datos[e.start]:02x} no válido en UTF-8: el "
+                                                           "archivo parece estar en Latin-1/Windows-1252; guárdelo "
+                                                           "como UTF-8")]
     return texto, []
+
+
+def _lugar_byte(datos: bytes, pos: int) -> tuple[int, int]:
+    """Line and column (in characters, as an editor counts them) of the byte at `pos`."""
+    inicio = datos.rfind(b"\n", 0, pos) + 1
+    return datos.count(b"\n", 0, pos) + 1, len(datos[inicio:pos].decode("utf-8", errors="replace")) + 1
 
 
 def cargar_bytes(datos: bytes, nombre: str) -> Documento:
@@ -119,6 +129,8 @@ def cargar_bytes(datos: bytes, nombre: str) -> Documento:
 
 
 def cargar_texto(texto: str, nombre: str) -> Documento:
+    from ruamel.yaml.nodes import ScalarNode
+
     doc = Documento(nombre)
     nodo, prob = _componer(texto, nombre)
     if prob:
@@ -126,6 +138,11 @@ def cargar_texto(texto: str, nombre: str) -> Documento:
         return doc
     if nodo is None:
         doc.problemas.append(problema("PNI006", nombre, 1, 1, "el archivo está vacío (o solo tiene comentarios)"))
+        return doc
+    if isinstance(nodo, ScalarNode) and nodo.tag == _NULL:
+        linea, col = _pos(nodo)
+        doc.problemas.append(problema("PNI006", nombre, linea, col, "el archivo no tiene datos (solo un documento "
+                                                                    "vacío o un valor nulo)"))
         return doc
     try:
         doc.datos = _convertir(nodo, (), doc, 0)
@@ -144,10 +161,8 @@ def _componedores() -> list[Any]:
     from ruamel.yaml import YAML
 
     out = []
-    try:
+    with contextlib.suppress(Exception):  # pragma: no cover - C extension missing
         out.append(YAML(typ="safe", pure=False))
-    except Exception:  # pragma: no cover - C extension missing
-        pass
     out.append(YAML(typ="safe", pure=True))
     return out
 
@@ -160,7 +175,9 @@ def _componer(texto: str, nombre: str) -> tuple[Any, Problema | None]:
     if not _YAMLS:
         _YAMLS.extend(_componedores())
     ultimo: Exception | None = None
-    for y in _YAMLS:
+    # The C parser does not keep anchors on its nodes; an alias needs an anchor «&», so a text without «&»
+    # has neither, and one with «&» goes to the pure parser, which keeps them (and they are then refused).
+    for y in (_YAMLS[-1:] if "&" in texto else _YAMLS):
         try:
             docs = y.compose_all(io.StringIO(texto))
             primero = next(docs, None)
@@ -177,18 +194,21 @@ def _componer(texto: str, nombre: str) -> tuple[Any, Problema | None]:
         except Exception as e:  # ruamel's MarkedYAMLError and friends
             ultimo = e
     assert ultimo is not None
-    return None, _traducir_error(ultimo, nombre)
+    return None, _traducir_error(ultimo, nombre, texto)
 
 
 _TRADUCCIONES: list[tuple[str, str, str]] = [
     ("found character '\\t'", "PNI003", "hay un tabulador donde YAML espera espacios: sangre solo con espacios"),
-    ("while scanning a quoted scalar", "PNI001", "comillas sin cerrar: falta la comilla de cierre de un texto que empieza aquí"),
-    ("while parsing a flow sequence", "PNI001", "corchete «[» sin cerrar, o falta una coma entre elementos de la lista"),
+    ("while scanning a quoted scalar", "PNI001",
+     "comillas sin cerrar: falta la comilla de cierre de un texto que empieza aquí"),
+    ("while parsing a flow sequence", "PNI001",
+     "corchete «[» sin cerrar, o falta una coma entre elementos de la lista"),
     ("while parsing a flow mapping", "PNI001", "llave «{» sin cerrar, o falta una coma entre elementos"),
     ("mapping values are not allowed here", "PNI001",
      "«:» inesperado: si es parte de un texto, ponga el texto entre comillas; si no, revise la sangría"),
     ("expected <block end>", "PNI001", "sangría incoherente: este elemento no está alineado con los de su nivel"),
-    ("could not find expected ':'", "PNI001", "falta «:» después de una clave, o un texto de varias líneas sin comillas"),
+    ("could not find expected ':'", "PNI001",
+     "falta «:» después de una clave, o un texto de varias líneas sin comillas"),
     ("found undefined alias", "PNI005", "alias «*» sin ancla; los alias no se admiten en estos archivos"),
     ("while scanning an anchor", "PNI005", "ancla «&» mal formada; las anclas no se admiten en estos archivos"),
     ("found unknown escape character", "PNI001", "secuencia de escape «\\» desconocida dentro de comillas dobles: "
@@ -199,12 +219,31 @@ _TRADUCCIONES: list[tuple[str, str, str]] = [
 ]
 
 
-def _traducir_error(e: Exception, nombre: str) -> Problema:
+def _traducir_error(e: Exception, nombre: str, texto: str = "") -> Problema:
+    posicion = getattr(e, "position", None)
+    if isinstance(posicion, int) and isinstance(getattr(e, "character", None), int):  # ruamel's ReaderError
+        linea = texto.count("\n", 0, posicion) + 1
+        col = posicion - (texto.rfind("\n", 0, posicion) + 1) + 1
+        car = getattr(e, "character", 0)
+        return problema("PNI007", nombre, linea, col, f"carácter de control U+{car:04X} no admitido en YAML "
+                                                      "(¿se pegó desde otro programa?): bórrelo")
     problema_txt = str(getattr(e, "problem", "") or "")
     contexto = str(getattr(e, "context", "") or "")
+    if contexto.startswith("while parsing a flow node") and (abierta := _apertura_sin_cerrar(texto)):
+        # «sexo: {mujeres: 7,» at the end of the file: the parser only knows where the file ended
+        linea, col, car = abierta
+        que, cierre = ("corchete «[»", "]") if car == "[" else ("llave «{»", "}")
+        return problema("PNI001", nombre, linea, col, f"{que} sin cerrar: el archivo termina sin el «{cierre}» "
+                                                      "que lo cierra")
     marca = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     linea = marca.line + 1 if marca is not None else 1
     col = marca.column + 1 if marca is not None else 1
+    if (comillas := _comillas_que_siguen(texto, linea)) is not None:
+        # «institucion: "MTPS» with more quotes further down: YAML reads on until the next quote and fails there
+        l_abre, c_abre, l_cierra = comillas
+        return problema("PNI001", nombre, l_abre, c_abre, f"comillas sin cerrar en esta línea: YAML sigue leyendo "
+                                                          f"el texto hasta la comilla de la línea {l_cierra}; "
+                                                          "cierre la comilla en la misma línea")
     todo = f"{contexto} {problema_txt}"
     for clave, codigo, mensaje in _TRADUCCIONES:
         if clave in todo:
@@ -215,6 +254,49 @@ def _traducir_error(e: Exception, nombre: str) -> Problema:
             return problema(codigo, nombre, linea, col, mensaje)
     detalle = " ".join(x for x in (contexto, problema_txt) if x).strip() or type(e).__name__
     return problema("PNI001", nombre, linea, col, f"YAML mal formado (el analizador dice: {detalle})")
+
+
+def _comillas_que_siguen(texto: str, linea_error: int) -> tuple[int, int, int] | None:
+    """A quoted text that spans lines, swallows what looks like «clave: valor» lines and ends just before the
+    error: its 1-based start line and column, and its end line."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.tokens import ScalarToken
+
+    lineas = texto.splitlines()
+    hallada = None
+    with contextlib.suppress(Exception):
+        for t in YAML(typ="safe", pure=True).scan(io.StringIO(texto)):
+            if t.start_mark.line + 1 > linea_error:
+                break
+            if (isinstance(t, ScalarToken) and t.style in ("'", '"') and t.end_mark.line > t.start_mark.line
+                    and t.end_mark.line + 1 >= linea_error - 2
+                    and any(_RE_CLAVE.match(x) for x in lineas[t.start_mark.line + 1:t.end_mark.line + 1])):
+                hallada = (t.start_mark.line + 1, t.start_mark.column + 1, t.end_mark.line + 1)
+    return hallada
+
+
+_RE_CLAVE = re.compile(r"^\s*(-\s+)?[A-Za-z_][\w-]*:(\s|$)")
+
+
+def _apertura_sin_cerrar(texto: str) -> tuple[int, int, str] | None:
+    """Where the innermost «[» or «{» still open at the end of `texto` starts (1-based), if the scanner knows."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.tokens import (
+        FlowMappingEndToken,
+        FlowMappingStartToken,
+        FlowSequenceEndToken,
+        FlowSequenceStartToken,
+    )
+
+    pila: list[tuple[int, int, str]] = []
+    with contextlib.suppress(Exception):
+        for t in YAML(typ="safe", pure=True).scan(io.StringIO(texto)):
+            if isinstance(t, FlowSequenceStartToken | FlowMappingStartToken):
+                pila.append((t.start_mark.line + 1, t.start_mark.column + 1,
+                             "[" if isinstance(t, FlowSequenceStartToken) else "{"))
+            elif isinstance(t, FlowSequenceEndToken | FlowMappingEndToken) and pila:
+                pila.pop()
+    return pila[-1] if pila else None
 
 
 # --- converting ------------------------------------------------------------------------------------------
@@ -237,6 +319,10 @@ def _convertir(nodo: Any, ruta: Ruta, doc: Documento, prof: int) -> Any:
     if getattr(nodo, "anchor", None):
         raise _rechazar(doc, nodo, "PNI005", f"ancla «&{nodo.anchor}»: las anclas y los alias no se admiten; "
                                             "escriba el valor completo en cada lugar")
+    if id(nodo) in doc._vistos:
+        raise _rechazar(doc, nodo, "PNI005", "este valor se repite con un alias «*»: las anclas y los alias no se "
+                                            "admiten; escriba el valor completo en cada lugar")
+    doc._vistos.add(id(nodo))
     doc.posiciones[ruta] = _pos(nodo)
     if isinstance(nodo, ScalarNode):
         return _escalar(nodo, ruta, doc)
@@ -252,12 +338,14 @@ def _convertir(nodo: Any, ruta: Ruta, doc: Documento, prof: int) -> Any:
         if k.tag == _MERGE:
             raise _rechazar(doc, k, "PNI005", "clave de fusión «<<»: no se admite; escriba los campos completos")
         if not isinstance(k, ScalarNode) or k.tag != _STR:
-            desc = "una lista o un mapeo" if not isinstance(k, ScalarNode) else f"«{k.value}» (leído como {_nombre_tag(k.tag)})"
+            desc = ("una lista o un mapeo" if not isinstance(k, ScalarNode)
+                    else f"«{k.value}» (leído como {_nombre_tag(k.tag or '')})")
             sugerencia = f"; si es texto, escríbala entre comillas: \"{k.value}\"" if isinstance(k, ScalarNode) else ""
             doc.problemas.append(_rechazar(doc, k, "PNI009", f"la clave {desc} no es texto{sugerencia}").problema)
             continue
         if getattr(k, "anchor", None):
             raise _rechazar(doc, k, "PNI005", f"ancla «&{k.anchor}» en una clave: no se admite")
+        _sin_sustitutos(doc, k)
         clave = k.value
         if clave in vistos:
             ante = vistos[clave]
@@ -276,6 +364,14 @@ def _nombre_tag(tag: str) -> str:
 
 
 _RE_FECHA = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_RE_SUSTITUTO = re.compile("[\ud800-\udfff]")
+
+
+def _sin_sustitutos(doc: Documento, nodo: Any) -> None:
+    """«"\\ud800"» is valid YAML but not a character: it could not be printed nor saved as UTF-8."""
+    if _RE_SUSTITUTO.search(nodo.value):
+        raise _rechazar(doc, nodo, "PNI007", "el texto contiene una secuencia «\\u» que no es un carácter "
+                                            "(medio par sustituto UTF-16); escriba el carácter tal cual")
 
 
 def _escalar(nodo: Any, ruta: Ruta, doc: Documento) -> Any:
@@ -285,14 +381,17 @@ def _escalar(nodo: Any, ruta: Ruta, doc: Documento) -> Any:
                                             "etiquetas, y nunca se ejecutan)")
     if tag != _STR:
         doc.textos[ruta] = valor
+    _sin_sustitutos(doc, nodo)
     if tag == _STR:
         return valor
     if tag == _NULL:
         return None
     if tag == _BOOL:
-        return valor.lower() == "true"
+        return {"true": True, "false": False}.get(valor.lower(), valor)
     if tag == _INT:
         v = valor.replace("_", "")
+        if len(v) > 100:
+            raise _rechazar(doc, nodo, "PNI011", f"«{valor[:20]}…» es un número de {len(v)} cifras, demasiado grande")
         try:
             if v.startswith(("0x", "0X")):
                 return int(v, 16)
@@ -305,7 +404,10 @@ def _escalar(nodo: Any, ruta: Ruta, doc: Documento) -> Any:
         v = valor.replace("_", "").lower()
         if v in (".nan", "+.nan", "-.nan") or v.endswith(".inf"):
             raise _rechazar(doc, nodo, "PNI011", f"«{valor}» no es un número utilizable (infinito o NaN)")
-        f = float(v)
+        try:
+            f = float(v)
+        except ValueError:
+            return valor  # «!!float abc»: kept as text, the schema explains
         if math.isinf(f):
             raise _rechazar(doc, nodo, "PNI011", f"«{valor}» es un número demasiado grande (se leería como infinito)")
         return f

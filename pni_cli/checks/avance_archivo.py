@@ -32,7 +32,8 @@ def revisar(plan: Plan | None, archivos: list[ArchivoAvance]) -> Iterator[Proble
                                "o corrija el campo institucion")
         if len(ruta.parts) >= 3 and ruta.parts[0] == "avances" and ruta.parts[1] != av.periodo:
             yield doc.problema("PNI303", ("periodo",),
-                               f"el archivo está en la carpeta «{ruta.parts[1]}» pero reporta el periodo «{av.periodo}»; "
+                               f"el archivo está en la carpeta «{ruta.parts[1]}» pero reporta el periodo "
+                               f"«{av.periodo}»; "
                                f"muévalo a avances/{av.periodo}/ o corrija el campo periodo")
         llave = (clave, av.periodo)
         if llave in vistos:

@@ -20,8 +20,12 @@ def revisar(plan: Plan | None, archivos: list[ArchivoAvance], corte: dt.date) ->
         sem = Semestre.leer(av.periodo)
         if plan is not None and not plan.primer_semestre <= sem <= plan.ultimo_semestre:
             yield doc.problema("PNI305", ("periodo",),
-                               f"el periodo {sem} está fuera del plan, que va de {plan.primer_semestre} a "
+                               f"el periodo {av.periodo} está fuera del plan, que va de {plan.primer_semestre} a "
                                f"{plan.ultimo_semestre}")
+        if sem.anio < dt.MINYEAR:  # «0000-S1» matches the pattern but has no dates to compare
+            if plan is None:
+                yield doc.problema("PNI305", ("periodo",), f"el periodo {av.periodo} no es un semestre real")
+            continue
         if sem.fin > corte:
             yield doc.problema("PNI306", ("periodo",),
                                f"el semestre {sem} termina el {sem.fin.isoformat()}, después de la fecha de corte "

@@ -14,10 +14,15 @@ from ..workspace import ArchivoAvance, Plan
 from ..yamlio import Documento
 
 
-def _sugerir_indicador(plan: Plan, id_: str) -> str:
+def sugerir_indicador(plan: Plan, id_: str) -> str:
     if id_ in plan.actividades:
         letras = ", ".join(i.id for i in plan.actividades[id_].indicadores)
         return f"; «{id_}» es una actividad: indique uno de sus indicadores ({letras})"
+    actividad = plan.actividades.get(id_.rpartition(".")[0])
+    if actividad is not None:
+        # «1.4.2.z»: the activity exists, so its indicators are the candidates, in the plan's order
+        letras = " o ".join(i.id for i in actividad.indicadores)
+        return f"; ¿quiso decir {letras}? (los indicadores de la actividad {actividad.id})"
     parecidos = difflib.get_close_matches(id_, list(plan.indicadores), n=3, cutoff=0.7)
     if parecidos:
         return "; ¿quiso decir " + " o ".join(parecidos) + "?"
@@ -37,8 +42,8 @@ def _revisar_archivo(plan: Plan, doc: Documento, av: Avance) -> Iterator[Problem
         ruta = ("reportes", i)
         ind = plan.indicadores.get(rep.indicador)
         if ind is None:
-            yield doc.problema("PNI301", (*ruta, "indicador"),
-                               f"el indicador «{rep.indicador}» no existe en el plan{_sugerir_indicador(plan, rep.indicador)}")
+            yield doc.problema("PNI301", (*ruta, "indicador"), f"el indicador «{rep.indicador}» no existe en el plan"
+                                                               f"{sugerir_indicador(plan, rep.indicador)}")
             continue
         if rep.indicador in vistos:
             linea, _ = doc.donde(("reportes", vistos[rep.indicador]))
@@ -86,7 +91,8 @@ def _valor(doc: Documento, ruta: tuple[str | int, ...], rep: Reporte, tipo: str,
             yield doc.problema("PNI307", (*ruta, "estado"),
                                f"estado «completada» pero el avance del hito es {_num(v)}; un hito completado vale 100")
     elif tipo == "conteo" and not float(v).is_integer():
-        yield doc.problema("PNI313", rv, f"{_num(v)} {unidad or ''}: un conteo suele ser un número entero".replace("  ", " "))
+        yield doc.problema("PNI313", rv,
+                           f"{_num(v)} {unidad or ''}: un conteo suele ser un número entero".replace("  ", " "))
     if rep.desglose:
         for dim, partes in rep.desglose.items():
             suma = sum(partes.values())

@@ -14,12 +14,15 @@ def revisar(plan: Plan) -> Iterator[Problema]:
     for eje in plan.ejes:
         archivo = Path(plan.archivos_eje[eje.id]).name
 
-        def unico(id_: str, ruta: tuple[str | int, ...], archivo: str = archivo) -> Iterator[Problema]:
+        def unico(id_: str, ruta: tuple[str | int, ...], archivo: str = archivo,
+                  ruta_eje: str = plan.archivos_eje[eje.id]) -> Iterator[Problema]:
             if id_ in vistos:
                 yield plan.problema_en("PNI202", archivo, (*ruta, "id"),
                                        f"el id «{id_}» ya se usa en {vistos[id_]}; cada elemento necesita un id propio")
             else:
-                vistos[id_] = f"{plan.archivos_eje[eje.id]}"
+                doc = plan.documentos.get(archivo)
+                linea = f", línea {doc.donde((*ruta, 'id'))[0]}" if doc is not None else ""
+                vistos[id_] = f"{ruta_eje}{linea}"
 
         yield from unico(eje.id, ())
         for i, itv in enumerate(eje.intervenciones):

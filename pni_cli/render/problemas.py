@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..problems import TIPOS, Problema, Severidad
@@ -22,14 +23,16 @@ def texto(res: Resultado, color: bool = False) -> str:
     for p in res.problemas:
         sev = f"{_COLOR[p.severidad]}{p.severidad.value}\033[0m" if color else p.severidad.value
         lineas.append(f"{_lugar(p)}: {sev} {p.codigo} [{p.nombre}] {p.mensaje}")
+    lineas.append(_resumen(res))
+    return "\n".join(lineas) + "\n"
+
+
+def _resumen(res: Resultado) -> str:
     n = len(res.archivos)
     resumen = (f"{n} archivo{'s' if n != 1 else ''} revisado{'s' if n != 1 else ''}: "
                f"{res.errores} error{'es' if res.errores != 1 else ''}, "
                f"{res.avisos} aviso{'s' if res.avisos != 1 else ''}")
-    if not res.problemas:
-        resumen = f"Todo en orden: {resumen}."
-    lineas.append(resumen)
-    return "\n".join(lineas) + "\n"
+    return resumen if res.problemas else f"Todo en orden: {resumen}."
 
 
 def como_dict(p: Problema) -> dict[str, Any]:
@@ -60,8 +63,7 @@ def github(res: Resultado, color: bool = False) -> str:
             props += [f"line={p.linea}", f"col={p.columna}"]
         props.append(f"title={_escapar(f'{p.codigo} {p.nombre}', True)}")
         lineas.append(f"::{nivel} {','.join(props)}::{_escapar(p.mensaje)}")
-    lineas.append(texto(Resultado(res.archivos, [])).strip() if not res.problemas else
-                  f"{len(res.archivos)} archivos revisados: {res.errores} errores, {res.avisos} avisos")
+    lineas.append(_resumen(res))
     return "\n".join(lineas) + "\n"
 
 
@@ -74,7 +76,7 @@ def sarif(res: Resultado, color: bool = False) -> str:
     indice = {c: i for i, c in enumerate(usados)}
     resultados = []
     for p in res.problemas:
-        ubicacion: dict[str, Any] = {"artifactLocation": {"uri": p.archivo}}
+        ubicacion: dict[str, Any] = {"artifactLocation": {"uri": quote(p.archivo)}}  # a URI: «MTPS copia» → %20
         if p.linea:
             ubicacion["region"] = {"startLine": p.linea, "startColumn": max(p.columna, 1)}
         resultados.append({"ruleId": p.codigo, "ruleIndex": indice[p.codigo],
