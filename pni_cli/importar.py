@@ -268,7 +268,10 @@ def yaml_de(avance: Avance, origen: str) -> str:
 
     buf = io.StringIO()
     y.dump(doc, buf)
-    return f"# yaml-language-server: $schema=../../esquemas/avance.schema.json\n# Importado de {origen}\n" + buf.getvalue()
+    # the file name goes into a comment: a line break in it would write YAML of its own (say «ilustrativo: true»)
+    origen = re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029]", "?", origen)
+    return ("# yaml-language-server: $schema=../../esquemas/avance.schema.json\n"
+            f"# Importado de {origen}\n{buf.getvalue()}")
 
 
 def destino(raiz: Path, avance: Avance) -> Path:

@@ -168,8 +168,11 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
             nombre = plan.instituciones[clave].nombre if clave in plan.instituciones else clave
             d = deudoras.setdefault(clave, Deudora(clave, nombre, [], [], []))
             destino = {"faltante": d.faltantes, "incompleto": d.incompletos, "tarde": d.tardios}[entrega.estado]
-            destino.append(str(entrega.periodo) if entrega.estado == "faltante"
-                           else f"{entrega.periodo} ({texto_entrega(entrega)})")
+            # the column already says incompleto / tardío: only the detail, never «2025-S2 (tarde (1 d))»
+            dias = entrega.dias_retraso
+            detalle = {"faltante": "", "incompleto": f" ({len(entrega.recibidos)}/{len(entrega.debidos)})",
+                       "tarde": f" ({dias} día{'' if dias == 1 else 's'} de retraso)"}[entrega.estado]
+            destino.append(f"{entrega.periodo}{detalle}")
     incluidos = {e.id for e in sit.indicadores}
     metas = [MetaPorDefinir(i.id, i.texto, i.meta.texto, i.meta.definida_en or "",
                             ", ".join(plan.actividad_de[i.id].responsables.instituciones))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,9 @@ def escribir_atomico(ruta: Path, datos: bytes, forzar: bool) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            # mkstemp makes the file readable by its owner only: give it the permissions a plain write would
+            # (those of the file it replaces, or the usual ones under the umask)
+            os.chmod(tmp, stat.S_IMODE(ruta.stat().st_mode) if ruta.exists() else 0o666 & ~_umask())
             f.write(datos)
             f.flush()
             os.fsync(f.fileno())
@@ -37,3 +41,9 @@ def escribir_atomico(ruta: Path, datos: bytes, forzar: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _umask() -> int:
+    actual = os.umask(0o022)
+    os.umask(actual)
+    return actual

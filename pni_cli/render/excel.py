@@ -146,10 +146,11 @@ def libro(informe: Informe) -> bytes:
     ws.add_chart(grafico, f"A{ultima + 2}")
     fila = ultima + 22
     ws.row_dimensions[fila].height = 45
-    a_lo_ancho(ws, fila, len(estados) + 2, "Semáforo: verde ≥ {verde:g} % de lo esperado a la fecha; amarillo ≥ {amarillo:g} %; rojo por "
-                       "debajo; «revisar meta» por encima de {revisar_meta:g} %. Cumplida: meta final alcanzada. "
-                       "Sin reporte: ningún reporte en los semestres evaluados.".format(**informe.umbrales),
-          font=Font(italic=True))
+    a_lo_ancho(ws, fila, len(estados) + 2,
+               "Semáforo: verde ≥ {verde:g} % de lo esperado a la fecha; amarillo ≥ {amarillo:g} %; rojo por "
+               "debajo; «revisar meta» por encima de {revisar_meta:g} %. Cumplida: meta final alcanzada. "
+               "Sin reporte: ningún reporte en los semestres evaluados.".format(**informe.umbrales),
+               font=Font(italic=True))
     pagina(ws)
 
     # --- one sheet per eje
@@ -209,6 +210,12 @@ def libro(informe: Informe) -> bytes:
     wb.properties.title = informe.titulo
     wb.properties.created = fijo
     wb.properties.modified = fijo
+    # Workbook.save() stamps «modified» with the current time; the writer itself keeps the cut-off date, so
+    # the same data and cut-off date give the same document properties.
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
     buf = io.BytesIO()
-    wb.save(buf)
+    ExcelWriter(wb, ZipFile(buf, "w", ZIP_DEFLATED, allowZip64=True)).save()
     return buf.getvalue()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..errores import ErrorDeUso
 from ..informe import Informe
 
 NOMBRE = "reporte.md.j2"
@@ -38,7 +39,41 @@ def renderizar(informe: Informe, raiz: Path) -> str:
                                  lstrip_blocks=True)
     entorno.filters["celda"] = celda
     entorno.filters["md"] = md
-    return espaciar(entorno.get_template(NOMBRE).render(i=informe))
+    try:
+        return espaciar(entorno.get_template(NOMBRE).render(i=informe))
+    except Exception as e:  # a user's template is data: say where it is wrong, never «error interno»
+        raise _error_de_plantilla(e, raiz) from None
+
+
+def _error_de_plantilla(e: Exception, raiz: Path) -> Exception:
+    """An error raised while loading or rendering the template, as an ErrorDeUso naming the file and line."""
+    import traceback
+
+    import jinja2
+
+    from ..workspace import relativo
+
+    propia = raiz / "plantillas" / NOMBRE
+    nombre = relativo(propia, raiz) if propia.is_file() else f"{NOMBRE} (la del paquete)"
+    if isinstance(e, jinja2.TemplateSyntaxError):  # also TemplateAssertionError: an unknown filter or test
+        archivo = relativo(Path(e.filename), raiz) if e.filename else nombre
+        return ErrorDeUso(f"la plantilla {archivo}, línea {e.lineno}: error de sintaxis de jinja2 ({e.message}); "
+                          "corríjala")
+    if isinstance(e, jinja2.TemplateNotFound):
+        return ErrorDeUso(f"la plantilla {nombre} incluye «{e.name}», que no existe en plantillas/")
+    if isinstance(e, UnicodeDecodeError):
+        return ErrorDeUso(f"la plantilla {nombre} no está en UTF-8; guárdela con codificación UTF-8")
+    linea = next((f.lineno for f in reversed(traceback.extract_tb(e.__traceback__))
+                  if f.filename.endswith(".j2")), None)
+    donde = f"{nombre}, línea {linea}" if linea else nombre
+    if isinstance(e, jinja2.UndefinedError):
+        m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", str(e.message))
+        que = f"«{m.group(1) or m.group(2)}», que no está definida" if m else f"un valor que no existe ({e.message})"
+        return ErrorDeUso(f"la plantilla {donde} usa {que}; las variables disponibles son los campos de «i» "
+                          "(clase Informe de pni_cli/informe.py)")
+    if isinstance(e, jinja2.TemplateError) or (linea is not None and propia.is_file()):
+        return ErrorDeUso(f"la plantilla {donde} no se pudo aplicar ({type(e).__name__}: {e})")
+    return e
 
 
 def espaciar(texto: str) -> str:
