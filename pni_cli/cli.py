@@ -170,7 +170,7 @@ def estado(
 
     Ejemplo: pni estado --periodo 2026-S1 --eje 3 --detalle
     """
-    from .consulta import situacion
+    from .consulta import institucion_del_plan, situacion
 
     if formato not in ("tabla", "json"):
         raise ErrorDeUso(f"--formato «{formato}» no existe; use tabla o json")
@@ -179,7 +179,7 @@ def estado(
     sit, plan, invalidos = situacion(_raiz(raiz), corte=_fecha(corte) if periodo is None else None,
                                      periodo=periodo, eje=eje, institucion=institucion)
     if institucion is not None:
-        institucion = plan.resolver_institucion(institucion)  # a source variant (MPTS) shows as its clave
+        institucion = institucion_del_plan(plan, institucion)  # a source variant (MPTS) shows as its clave
     if formato == "json":
         from .render.estado_json import a_json
 
@@ -211,7 +211,7 @@ def reporte(
     """
     from .consulta import situacion
     from .informe import construir
-    from .salida import comprobar_destino, escribir_atomico
+    from .salida import comprobar_destino
     from .version import version_del_plan
 
     if formato not in ("md", "xlsx"):
@@ -229,17 +229,11 @@ def reporte(
     if formato == "md":
         from .render.markdown import renderizar
 
-        texto = renderizar(informe, carpeta)
-        if salida is None:
-            sys.stdout.write(texto)
-            return
-        escribir_atomico(salida, texto.encode("utf-8"), forzar)
+        _entregar(renderizar(informe, carpeta), salida, forzar, "Informe escrito en")
     else:
         from .render.excel import libro
 
-        assert salida is not None
-        escribir_atomico(salida, libro(informe), forzar)
-    sys.stderr.write(f"Informe escrito en {salida}\n")
+        _entregar(libro(informe), salida, forzar, "Informe escrito en")
 
 
 @app.command(cls=_ComandoES)
@@ -259,10 +253,9 @@ def plantilla(
 
     Ejemplo: pni plantilla --institucion MTPS --periodo 2026-S1 --formato xlsx --salida MTPS-2026-S1.xlsx
     """
-    from .consulta import cargar_plan_o_fallar
-    from .periodos import Semestre
+    from .consulta import cargar_plan_o_fallar, institucion_del_plan, semestre_del_plan
     from .plantilla import xlsx_plantilla, yaml_plantilla
-    from .salida import comprobar_destino, escribir_atomico
+    from .salida import comprobar_destino
 
     if formato not in ("yaml", "xlsx"):
         raise ErrorDeUso(f"--formato «{formato}» no existe; use yaml o xlsx")
@@ -271,33 +264,22 @@ def plantilla(
     if salida is not None:
         comprobar_destino(salida, forzar)
     plan = cargar_plan_o_fallar(_raiz(raiz))
-    clave = _institucion(plan, institucion)
-    try:
-        sem = Semestre.leer(periodo.strip().upper())
-    except ValueError:
-        raise ErrorDeUso(f"--periodo «{periodo}»: use AAAA-S1 o AAAA-S2, p. ej. 2026-S1") from None
-    if not plan.primer_semestre <= sem <= plan.ultimo_semestre:
-        raise ErrorDeUso(f"--periodo {sem}: el plan va de {plan.primer_semestre} a {plan.ultimo_semestre}")
-    if formato == "yaml":
-        texto = yaml_plantilla(plan, clave, sem)
-        if salida is None:
-            sys.stdout.write(texto)
-            return
-        escribir_atomico(salida, texto.encode("utf-8"), forzar)
-    else:
-        assert salida is not None
-        escribir_atomico(salida, xlsx_plantilla(plan, clave, sem), forzar)
-    sys.stderr.write(f"Plantilla escrita en {salida}\n")
+    clave = institucion_del_plan(plan, institucion)
+    sem = semestre_del_plan(plan, periodo)
+    contenido = yaml_plantilla(plan, clave, sem) if formato == "yaml" else xlsx_plantilla(plan, clave, sem)
+    _entregar(contenido, salida, forzar, "Plantilla escrita en")
 
 
-def _institucion(plan: Any, nombre: str) -> str:
-    clave = plan.resolver_institucion(nombre.strip())
-    if clave is None:
-        from .checks.plan_referencias import sugerir
+def _entregar(contenido: str | bytes, salida: Path | None, forzar: bool, aviso: str) -> None:
+    """Text to standard output when there is no --salida; otherwise the file, written atomically."""
+    from .salida import escribir_atomico
 
-        raise ErrorDeUso(f"--institucion «{nombre}» no está en plan/instituciones.yaml"
-                         f"{sugerir(nombre.strip().upper(), list(plan.instituciones))}")
-    return str(clave)
+    if salida is None:
+        assert isinstance(contenido, str)
+        sys.stdout.write(contenido)
+        return
+    escribir_atomico(salida, contenido.encode("utf-8") if isinstance(contenido, str) else contenido, forzar)
+    sys.stderr.write(f"{aviso} {salida}\n")
 
 
 @app.command(cls=_ComandoES)

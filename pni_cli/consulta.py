@@ -27,26 +27,36 @@ def situacion(raiz: Path, *, corte: dt.date | None, periodo: str | None, eje: st
     """The situation at the cut-off date, and the progress files left out because they are invalid."""
     plan = cargar_plan_o_fallar(raiz)
     if periodo is not None:
-        try:
-            sem = Semestre.leer(periodo.strip().upper())
-        except ValueError:
-            raise ErrorDeUso(f"--periodo «{periodo}»: use AAAA-S1 o AAAA-S2, p. ej. 2026-S1") from None
-        if not plan.primer_semestre <= sem <= plan.ultimo_semestre:
-            raise ErrorDeUso(f"--periodo {sem}: el plan va de {plan.primer_semestre} a {plan.ultimo_semestre}")
-        corte = sem.vencimiento(plan.general.plazo_dias)
+        corte = semestre_del_plan(plan, periodo).vencimiento(plan.general.plazo_dias)
     assert corte is not None
     if eje is not None and eje not in {e.id for e in plan.ejes}:
         raise ErrorDeUso(f"--eje «{eje}» no existe; los ejes son {', '.join(e.id for e in plan.ejes)}")
     if institucion is not None:
-        clave = plan.resolver_institucion(institucion)
-        if clave is None:
-            from .checks.plan_referencias import sugerir
-
-            raise ErrorDeUso(f"--institucion «{institucion}» no está en plan/instituciones.yaml"
-                             f"{sugerir(institucion.upper(), list(plan.instituciones))}")
-        institucion = clave
+        institucion = institucion_del_plan(plan, institucion)
     archivos, _ = cargar_avances(raiz)
     invalidos = [a.ruta for a in archivos if a.avance is None]
     datos, entregas, ilustrativo = datos_de(archivos)
     sit = evaluar(plan, datos, entregas, corte, eje=eje, institucion=institucion, ilustrativo=ilustrativo)
     return sit, plan, invalidos
+
+
+def semestre_del_plan(plan: Plan, periodo: str) -> Semestre:
+    """`--periodo` as a semester of the plan, or a usage error that says what is expected."""
+    try:
+        sem = Semestre.leer(periodo.strip().upper())
+    except ValueError:
+        raise ErrorDeUso(f"--periodo «{periodo}»: use AAAA-S1 o AAAA-S2, p. ej. 2026-S1") from None
+    if not plan.primer_semestre <= sem <= plan.ultimo_semestre:
+        raise ErrorDeUso(f"--periodo {sem}: el plan va de {plan.primer_semestre} a {plan.ultimo_semestre}")
+    return sem
+
+
+def institucion_del_plan(plan: Plan, nombre: str) -> str:
+    """`--institucion` as a clave of the catalogue (source variants such as MPTS resolve), or a usage error."""
+    clave = plan.resolver_institucion(nombre.strip())
+    if clave is None:
+        from .checks.plan_referencias import sugerir
+
+        raise ErrorDeUso(f"--institucion «{nombre}» no está en plan/instituciones.yaml"
+                         f"{sugerir(nombre.strip().upper(), list(plan.instituciones))}")
+    return clave
