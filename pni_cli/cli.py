@@ -155,8 +155,8 @@ def _color(flujo: Any) -> bool:
 def estado(
     corte: Corte = None,
     periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
-                                                help="Situación al vencer el plazo de entrega de ese semestre, "
-                                                     "p. ej. 2026-S1.")] = None,
+                                                help="Situación al día siguiente del plazo de entrega de ese "
+                                                     "semestre, p. ej. 2026-S1.")] = None,
     eje: Annotated[str | None, typer.Option("--eje", metavar="N", help="Solo un eje (0 a 6).")] = None,
     institucion: Annotated[str | None, typer.Option("--institucion", metavar="CLAVE",
                                                     help="Solo las actividades de una institución, p. ej. MTPS.")]
@@ -199,7 +199,8 @@ def reporte(
                                                      "estándar; el Excel necesita --salida.")] = None,
     corte: Corte = None,
     periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
-                                                help="Situación al vencer el plazo de entrega de ese semestre.")]
+                                                help="Situación al día siguiente del plazo de entrega de ese "
+                                                     "semestre.")]
     = None,
     eje: Annotated[str | None, typer.Option("--eje", metavar="N", help="Solo un eje (0 a 6).")] = None,
     forzar: Annotated[bool, typer.Option("--forzar", help="Sobrescribe el archivo de salida si existe.")] = False,

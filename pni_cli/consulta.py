@@ -27,7 +27,8 @@ def situacion(raiz: Path, *, corte: dt.date | None, periodo: str | None, eje: st
     """The situation at the cut-off date, and the progress files left out because they are invalid."""
     plan = cargar_plan_o_fallar(raiz)
     if periodo is not None:
-        corte = semestre_del_plan(plan, periodo).vencimiento(plan.general.plazo_dias)
+        # the day after the last day to deliver: every report of that semester is due, missing ones are missing
+        corte = semestre_del_plan(plan, periodo).vencimiento(plan.general.plazo_dias) + dt.timedelta(days=1)
     assert corte is not None
     if eje is not None and eje not in {e.id for e in plan.ejes}:
         raise ErrorDeUso(f"--eje «{eje}» no existe; los ejes son {', '.join(e.id for e in plan.ejes)}")

@@ -100,6 +100,7 @@ def libro(informe: Informe) -> bytes:
     def titulo(ws: Any, texto: str, columnas: int) -> int:
         a_lo_ancho(ws, 1, columnas, texto, font=Font(bold=True, size=14))
         ws.row_dimensions[1].height = 22
+        ws.row_dimensions[2].height = 30
         a_lo_ancho(ws, 2, columnas, f"Fecha de corte: {informe.corte} · Semestres evaluados: {informe.semestres} · "
                                     f"Versión del plan: {informe.version_plan} · pni {informe.version_pni}",
                    font=Font(italic=True, color="595959"))

@@ -196,9 +196,9 @@ def test_json_pendiente_antes_del_vencimiento(ws: Path) -> None:
     assert c[("BANDESAL", "2024-S2")]["estado"] == "tarde"
 
 
-def test_periodo_es_el_vencimiento_de_ese_semestre(ws: Path) -> None:
+def test_periodo_es_el_dia_siguiente_al_vencimiento_de_ese_semestre(ws: Path) -> None:
     doc = estado_json(ws, "--periodo", "2025-S1")
-    assert doc["corte"] == "2025-07-30"  # 2025-06-30 + 30 days
+    assert doc["corte"] == "2025-07-31"  # 2025-06-30 + 30 days is the last day to deliver; the next day
     assert doc["semestres_evaluados"] == ["2024-S2", "2025-S1"]
     ind = por_id(doc)
     # 5.4.1.a: 3000 × 2 = 6000; 2025-S2's 3600 is not over yet → 3000 + 2400 = 5400 → exactly 90 % → verde
@@ -215,10 +215,10 @@ def test_periodo_es_el_vencimiento_de_ese_semestre(ws: Path) -> None:
     assert (ind["3.3.1.a"]["estado"], ind["3.3.1.a"]["esperado"]) == ("sin_reporte", 25.0)
     c = entregas(doc)
     assert c[("BANDESAL", "2025-S1")]["estado"] == "a_tiempo"
-    assert c[("MECANISMO", "2025-S1")]["estado"] == "pendiente"  # deadline is the cut-off day itself
+    assert c[("MECANISMO", "2025-S1")]["estado"] == "faltante"  # the deadline has passed
     assert not any(p == "2025-S2" for _, p in c)
     # the same as asking for that date, and lower case is accepted
-    assert doc == estado_json(ws, "--corte", "2025-07-30")
+    assert doc == estado_json(ws, "--corte", "2025-07-31")
     assert doc == estado_json(ws, "--periodo", "2025-s1")
 
 
