@@ -354,6 +354,46 @@ def esquema() -> None:
     sys.stdout.write(esquema_avance())
 
 
+@app.command(cls=_ComandoES)
+def cambios(
+    desde: Annotated[str, typer.Option("--desde", metavar="REF",
+                                       help="Etiqueta, rama o commit de git desde el que se compara (p. ej. la "
+                                            "etiqueta de la última reunión).")],
+    hasta: Annotated[str | None, typer.Option("--hasta", metavar="REF",
+                                              help="Hasta qué etiqueta, rama o commit (por omisión, la carpeta de "
+                                                   "trabajo tal como está, con los cambios sin confirmar).")] = None,
+    formato: Annotated[str, typer.Option("--formato", "-f", metavar="tabla|md|json",
+                                         help="tabla (terminal), md (Markdown para el acta) o json.")] = "tabla",
+    corte: Corte = None,
+    periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
+                                                help="Semáforo al día siguiente del plazo de entrega de ese "
+                                                     "semestre.")] = None,
+    detalle: Annotated[bool, typer.Option("--verbose", "-v", help="Muestra también cada valor de los informes "
+                                                                  "nuevos.")] = False,
+    raiz: Raiz = None,
+) -> None:
+    """Qué cambió en los avances desde una versión de git: informes nuevos, eliminados y corregidos, valores
+    corregidos, indicadores que cambiaron de estado en el semáforo e instituciones que informaron. Los dos lados se
+    evalúan con la misma fecha de corte y el mismo plan; nada del repositorio se modifica.
+
+    Ejemplo: pni cambios --desde reunion-2026-01 --formato md > cambios.md
+    """
+    from .gitdatos import comparar_versiones
+    from .render import cambios as vista
+
+    if formato not in vista.FORMATOS:
+        raise ErrorDeUso(f"--formato «{formato}» no existe; use tabla, md o json")
+    if corte is not None and periodo is not None:
+        raise ErrorDeUso("use --corte o --periodo, no los dos")
+    comp = comparar_versiones(_raiz(raiz), desde, hasta, _fecha(corte) if periodo is None else None, periodo)
+    if formato == "json":
+        sys.stdout.write(vista.a_json(comp))
+    elif formato == "md":
+        sys.stdout.write(vista.markdown(comp, detalle=detalle))
+    else:
+        vista.mostrar(comp, detalle=detalle)
+
+
 _USO_ES = [
     (re.compile(r"^No such option: (.*)$"), r"opción desconocida: \1"),
     (re.compile(r"^No such command '(.*)'\.$"), r"comando desconocido: «\1»"),

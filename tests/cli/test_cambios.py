@@ -1,0 +1,324 @@
+"""`pni cambios` end to end on a git repository made here: the real plan, a few progress files committed and tagged
+as a meeting would, then changed. Expected states are computed by hand from the plan's metas (see test_estado.py)
+at a cut-off date where 2024-S2, 2025-S1 and 2025-S2 are over."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, correr, escribir, huellas
+
+CORTE = "2026-01-31"
+
+
+def git(carpeta: Path, *args: str) -> str:
+    entorno = {**os.environ, "GIT_AUTHOR_NAME": "Analista", "GIT_AUTHOR_EMAIL": "analista@example.org",
+               "GIT_COMMITTER_NAME": "Analista", "GIT_COMMITTER_EMAIL": "analista@example.org",
+               "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    p = subprocess.run(["git", "-C", str(carpeta), *args], capture_output=True, text=True, env=entorno, check=True)
+    return p.stdout
+
+
+def avance(raiz: Path, periodo: str, institucion: str, fecha: str, valores: dict[str, float],
+           observaciones: dict[str, str] | None = None) -> Path:
+    lineas = [f"periodo: {periodo}", f"institucion: {institucion}", f"fecha_reporte: {fecha}", "reportes:"]
+    for ind, valor in valores.items():
+        lineas += [f'  - indicador: "{ind}"', f"    valor: {valor}"]
+        if observaciones and ind in observaciones:
+            lineas.append(f"    observaciones: {observaciones[ind]}")
+    return escribir(raiz / "avances" / periodo / f"{institucion}.yaml", "\n".join(lineas) + "\n")
+
+
+def version_1(ws: Path) -> None:
+    avance(ws, "2024-S2", "DGME", "2025-01-20", {"5.4.1.a": 3000})
+    avance(ws, "2025-S1", "DGME", "2025-07-10", {"5.4.1.a": 2400})
+    avance(ws, "2024-S2", "BANDESAL", "2025-01-25", {"4.6.8.a": 1, "4.6.8.b": 50})
+    avance(ws, "2025-S1", "BANDESAL", "2025-07-30", {"4.6.8.a": 0, "4.6.8.b": 40})
+    avance(ws, "2025-S1", "MRREE", "2025-07-15", {"4.6.8.b": 10})
+
+
+def version_2(ws: Path) -> None:
+    avance(ws, "2025-S2", "DGME", "2026-01-05", {"5.4.1.a": 3600})  # new
+    avance(ws, "2025-S1", "BANDESAL", "2025-07-30", {"4.6.8.a": 0, "4.6.8.b": 70},  # corrected
+           observaciones={"4.6.8.a": "Sin nuevas líneas en el semestre."})
+    (ws / "avances" / "2025-S1" / "MRREE.yaml").unlink()  # removed
+
+
+def confirmar(ws: Path, mensaje: str, etiqueta: str | None = None) -> None:
+    git(ws, "add", "-A", ".")
+    git(ws, "commit", "-q", "-m", mensaje)
+    if etiqueta:
+        git(ws, "tag", etiqueta)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository with two meetings tagged: reunion-1 (version 1) and reunion-2 (version 2)."""
+    ws = tmp_path / "mecanismo"
+    shutil.copytree(REPO / "plan", ws / "plan")
+    git(ws.parent, "init", "-q", str(ws))
+    version_1(ws)
+    confirmar(ws, "Avances de la primera reunión", "reunion-1")
+    version_2(ws)
+    confirmar(ws, "Avances de la segunda reunión", "reunion-2")
+    return ws
+
+
+def cambios_json(ws: Path, *args: str) -> dict[str, Any]:
+    r = correr("cambios", "--formato", "json", "--corte", CORTE, *args, cwd=ws)
+    assert r.codigo == 0, r.err
+    assert r.err == ""
+    return json.loads(r.out)  # type: ignore[no-any-return]
+
+
+def test_json_entre_dos_etiquetas(repo: Path) -> None:
+    d = cambios_json(repo, "--desde", "reunion-1", "--hasta", "reunion-2")
+    assert d["version"] == 1 and d["corte"] == CORTE
+    assert d["desde"]["ref"] == "reunion-1" and len(d["desde"]["commit"]) == 40
+    assert d["desde"]["descripcion"].startswith("reunion-1 (")
+    assert d["hasta"]["ref"] == "reunion-2" and d["hasta"]["sin_confirmar"] is False
+    inf = d["informes"]
+    assert [(i["institucion"], i["periodo"], i["reportes"], i["valores"]) for i in inf["nuevos"]] == [
+        ("DGME", "2025-S2", 1, {"5.4.1.a": 3600})]
+    assert inf["nuevos"][0]["archivo"] == "avances/2025-S2/DGME.yaml"
+    assert inf["nuevos"][0]["fecha_reporte"] == "2026-01-05"
+    assert [(i["institucion"], i["periodo"]) for i in inf["eliminados"]] == [("MRREE", "2025-S1")]
+    assert [(i["institucion"], i["periodo"], i["campos"]) for i in inf["corregidos"]] == [
+        ("BANDESAL", "2025-S1", [])]
+    assert d["valores"] == [{"indicador": "4.6.8.b", "institucion": "BANDESAL", "periodo": "2025-S1",
+                             "tipo": "cambiado", "antes": 40, "despues": 70}]
+    assert d["otros_campos"] == [{"indicador": "4.6.8.a", "institucion": "BANDESAL", "periodo": "2025-S1",
+                                  "campos": ["observaciones"]}]
+    # 4.6.8.b «100 miembros por año»: 50 × 3 = 150 expected; 50 + 40 + 10 = 100 (67 %, rojo) → 50 + 70 = 120
+    # (80 %, amarillo). 5.4.1.a «500 migrantes por mes»: 3000 × 3 = 9000; 5400 (60 %, rojo) → 9000 (100 %, verde).
+    assert d["estados"] == [
+        {"indicador": "4.6.8.b", "actividad": "4.6.8", "eje": "4", "antes": "rojo", "despues": "amarillo",
+         "logro_antes": 66.67, "logro_despues": 80.0, "sentido": "mejora"},
+        {"indicador": "5.4.1.a", "actividad": "5.4.1", "eje": "5", "antes": "rojo", "despues": "verde",
+         "logro_antes": 60.0, "logro_despues": 100.0, "sentido": "mejora"},
+    ]
+    tot = d["totales"]["indicadores"]
+    assert tot["rojo"]["antes"] - tot["rojo"]["despues"] == 2
+    assert tot["verde"]["despues"] - tot["verde"]["antes"] == 1
+    assert tot["amarillo"]["despues"] - tot["amarillo"]["antes"] == 1
+    assert sum(x["antes"] for x in tot.values()) == sum(x["despues"] for x in tot.values())
+    assert d["instituciones"] == [
+        {"institucion": "BANDESAL", "nombre": d["instituciones"][0]["nombre"], "nuevos": [], "corregidos": ["2025-S1"]},
+        {"institucion": "DGME", "nombre": d["instituciones"][1]["nombre"], "nuevos": ["2025-S2"], "corregidos": []},
+    ]
+    assert "Migración" in d["instituciones"][1]["nombre"]
+    assert d["plan_cambiado"] == [] and d["archivos_con_errores"] == {"desde": [], "hasta": []}
+    assert d["ilustrativo"] is False
+
+
+def test_los_estados_de_ahora_son_los_de_pni_estado(repo: Path) -> None:
+    """The same engine: what `pni cambios` says a state is now is what `pni estado` says."""
+    d = cambios_json(repo, "--desde", "reunion-1")
+    r = correr("estado", "--formato", "json", "--corte", CORTE, cwd=repo)
+    estados = {i["id"]: i["estado"] for i in json.loads(r.out)["indicadores"]}
+    assert d["estados"] and all(estados[e["indicador"]] == e["despues"] for e in d["estados"])
+    assert {e: x["despues"] for e, x in d["totales"]["indicadores"].items()} == json.loads(r.out)["total"][
+        "indicadores"]
+
+
+def test_carpeta_de_trabajo_con_cambios_sin_confirmar(repo: Path) -> None:
+    avance(repo, "2025-S2", "DGME", "2026-01-05", {"5.4.1.a": 600})  # 3000 + 2400 + 600 = 6000 of 9000: 67 %
+    d = cambios_json(repo, "--desde", "reunion-2")
+    assert d["hasta"] == {"ref": None, "commit": None, "fecha": None, "sin_confirmar": True,
+                          "descripcion": "la carpeta de trabajo (con cambios sin confirmar)"}
+    assert d["valores"] == [{"indicador": "5.4.1.a", "institucion": "DGME", "periodo": "2025-S2",
+                             "tipo": "cambiado", "antes": 3600, "despues": 600}]
+    assert [(e["indicador"], e["antes"], e["despues"], e["sentido"]) for e in d["estados"]] == [
+        ("5.4.1.a", "verde", "rojo", "empeora")]
+    # --hasta ignores the working tree
+    d2 = cambios_json(repo, "--desde", "reunion-1", "--hasta", "reunion-2")
+    assert [v["despues"] for v in d2["valores"]] == [70]
+
+
+def test_no_toca_la_carpeta_de_trabajo_ni_el_repositorio(repo: Path) -> None:
+    avance(repo, "2025-S2", "DGME", "2026-01-05", {"5.4.1.a": 600})
+    escribir(repo / "avances" / "2026-S1" / "MTPS.yaml", "periodo: 2026-S1\n")  # untracked, invalid
+    antes = huellas(repo)
+    estado_git = (git(repo, "status", "--porcelain"), git(repo, "rev-parse", "HEAD"), git(repo, "stash", "list"),
+                  git(repo, "branch", "--show-current"))
+    for formato in ("tabla", "md", "json"):
+        r = correr("cambios", "--desde", "reunion-1", "--formato", formato, "--corte", CORTE, cwd=repo)
+        assert r.codigo == 0, r.err
+    assert huellas(repo) == antes
+    assert (git(repo, "status", "--porcelain"), git(repo, "rev-parse", "HEAD"), git(repo, "stash", "list"),
+            git(repo, "branch", "--show-current")) == estado_git
+
+
+def test_archivo_con_errores_no_se_compara_y_se_dice(repo: Path) -> None:
+    escribir(repo / "avances" / "2026-S1" / "MTPS.yaml", "periodo: 2026-S1\n")
+    d = cambios_json(repo, "--desde", "reunion-2")
+    assert d["archivos_con_errores"] == {"desde": [], "hasta": ["avances/2026-S1/MTPS.yaml"]}
+    assert d["informes"] == {"nuevos": [], "eliminados": [], "corregidos": []}
+    r = correr("cambios", "--desde", "reunion-2", "--corte", CORTE, cwd=repo)
+    assert "1 archivo(s) con errores no se comparan (ahora): avances/2026-S1/MTPS.yaml" in " ".join(r.out.split())
+    assert "pni validar" in r.out
+
+
+def test_vista_de_terminal(repo: Path) -> None:
+    r = correr("cambios", "--desde", "reunion-1", "--hasta", "reunion-2", "--corte", CORTE, cwd=repo)
+    assert r.codigo == 0 and r.err == ""
+    assert "\x1b[" not in r.out  # NO_COLOR and not a terminal: plain text
+    plano = " ".join(r.out.split())
+    assert "Cambios en los avances desde reunion-1 (" in plano
+    assert "Semáforo al 31/01/2026" in plano
+    assert "+ nuevo DGME 2025-S2 05/01/2026 1" in plano
+    assert "− eliminado MRREE 2025-S1 15/07/2025 1" in plano
+    assert "✎ corregido BANDESAL 2025-S1 30/07/2025 2 1 valor" in plano
+    assert "4.6.8.b BANDESAL 2025-S1 40 70" in plano
+    assert "4.6.8.a BANDESAL 2025-S1 observaciones" in plano
+    assert "5.4.1.a ✖ rojo ● verde 60 % 100 % ↑ mejora" in plano
+    assert "4.6.8.b ✖ rojo ▲ amarillo 67 % 80 % ↑ mejora" in plano
+    assert "Instituciones que informaron (2)" in plano
+    assert "informe nuevo de 2025-S2" in plano and "corrigió 2025-S1" in plano
+
+
+def test_verbose_muestra_los_valores_de_los_informes_nuevos(repo: Path) -> None:
+    r = correr("cambios", "--desde", "reunion-1", "--hasta", "reunion-2", "--corte", CORTE, "-v", cwd=repo)
+    assert "Valores de los informes nuevos" in r.out
+    assert "5.4.1.a DGME 2025-S2 3,600" in " ".join(r.out.split())
+    r = correr("cambios", "--desde", "reunion-1", "--hasta", "reunion-2", "--corte", CORTE, cwd=repo)
+    assert "Valores de los informes nuevos" not in r.out
+
+
+def test_markdown_para_el_acta(repo: Path) -> None:
+    git(repo, "tag", "reunion_2_bis", "reunion-2")
+    r = correr("cambios", "--desde", "reunion-1", "--hasta", "reunion_2_bis", "--formato", "md", "--corte", CORTE,
+               cwd=repo)
+    assert r.codigo == 0, r.err
+    md = r.out
+    assert md.startswith("## Cambios en los avances\n")
+    assert "- **Hasta:** reunion\\_2\\_bis (" in md  # Markdown escaped
+    assert "| + nuevo | DGME | 2025-S2 | 05/01/2026 | 1 | — |" in md
+    assert "| 4.6.8.b | BANDESAL | 2025-S1 | 40 | 70 |" in md
+    assert "| 5.4.1.a | ✖ rojo | ● verde | 60 % | 100 % | ↑ mejora |" in md
+    assert "### Instituciones que informaron (2)" in md
+    # every table row has as many cells as its header
+    for bloque in md.split("\n\n"):
+        filas = [x for x in bloque.splitlines() if x.startswith("|")]
+        if filas:
+            assert len({f.replace("\\|", "").count("|") for f in filas}) == 1, bloque
+    assert "\x1b[" not in md
+
+
+def test_sin_cambios(repo: Path) -> None:
+    r = correr("cambios", "--desde", "reunion-2", "--corte", CORTE, cwd=repo)
+    assert r.codigo == 0
+    assert "Sin cambios" in r.out
+    d = cambios_json(repo, "--desde", "reunion-2", "--hasta", "HEAD")
+    assert d["informes"] == {"nuevos": [], "eliminados": [], "corregidos": []} and d["estados"] == []
+    assert "Sin cambios" in correr("cambios", "--desde", "reunion-2", "-f", "md", cwd=repo).out
+
+
+def test_desde_un_commit(repo: Path) -> None:
+    commit = git(repo, "rev-list", "-n1", "reunion-1").strip()
+    d = cambios_json(repo, "--desde", commit[:10], "--hasta", "reunion-2")
+    assert d["desde"]["commit"] == commit
+    assert d["desde"]["descripcion"].startswith(f"el commit {commit[:7]}, ")
+    assert len(d["estados"]) == 2
+
+
+def test_plan_cambiado_se_avisa_y_se_usa_el_de_hasta(repo: Path) -> None:
+    plan = repo / "plan" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("amarillo: 70", "amarillo: 60"), encoding="utf-8")
+    d = cambios_json(repo, "--desde", "reunion-1")
+    assert d["plan_cambiado"] == ["plan/plan.yaml"]
+    # both sides judged with amarillo at 60: 4.6.8.b (67 % → 80 %) stays amarillo, 5.4.1.a (60 % → 100 %) was
+    # amarillo already
+    assert [(e["indicador"], e["antes"], e["despues"]) for e in d["estados"]] == [("5.4.1.a", "amarillo", "verde")]
+    r = correr("cambios", "--desde", "reunion-1", "--corte", CORTE, cwd=repo)
+    assert "El plan cambió entre las dos versiones (plan/plan.yaml)" in " ".join(r.out.split())
+
+
+def test_espacio_en_una_subcarpeta_del_repositorio(tmp_path: Path) -> None:
+    ws = tmp_path / "repo" / "seguimiento"
+    shutil.copytree(REPO / "plan", ws / "plan")
+    git(tmp_path, "init", "-q", "repo")
+    version_1(ws)
+    confirmar(ws, "uno", "reunion-1")
+    version_2(ws)
+    d = cambios_json(ws, "--desde", "reunion-1")
+    assert [i["archivo"] for i in d["informes"]["nuevos"]] == ["avances/2025-S2/DGME.yaml"]
+    assert len(d["estados"]) == 2
+    # run from anywhere with --raiz
+    r = correr("cambios", "--desde", "reunion-1", "--corte", CORTE, "-f", "json", "--raiz", str(ws), cwd=tmp_path)
+    assert r.codigo == 0, r.err
+    assert json.loads(r.out)["informes"] == d["informes"]
+
+
+def test_informes_nuevos_desde_un_commit_sin_avances(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(REPO / "plan", ws / "plan")
+    git(tmp_path, "init", "-q", "ws")
+    confirmar(ws, "solo el plan", "inicio")
+    version_1(ws)
+    d = cambios_json(ws, "--desde", "inicio")
+    assert len(d["informes"]["nuevos"]) == 5
+    assert sorted(i["institucion"] for i in d["instituciones"]) == ["BANDESAL", "DGME", "MRREE"]
+
+
+# --- errors: exit 2, a Spanish message on standard error, nothing on standard output ---------------------------
+
+def _error(r: Any, *fragmentos: str) -> None:
+    assert r.codigo == 2, (r.out, r.err)
+    assert r.out == ""
+    assert r.err.startswith("pni: ")
+    assert "Traceback" not in r.err
+    for f in fragmentos:
+        assert f in r.err, r.err
+
+
+def test_fuera_de_un_repositorio_git(espacio: Path) -> None:
+    r = correr("cambios", "--desde", "reunion-1", cwd=espacio, env={"GIT_CEILING_DIRECTORIES": str(espacio.parent)})
+    _error(r, "no está dentro de un repositorio git", "git init")
+
+
+def test_referencia_desconocida(repo: Path) -> None:
+    _error(correr("cambios", "--desde", "reunion-9", cwd=repo), "--desde «reunion-9»", "no existe",
+           "reunion-2", "reunion-1")
+    _error(correr("cambios", "--desde", "reunion-1", "--hasta", "nada", cwd=repo), "--hasta «nada»")
+    _error(correr("cambios", "--desde=--output=/tmp/x", cwd=repo), "no es una referencia de git")
+
+
+def test_referencia_desconocida_sin_etiquetas(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(REPO / "plan", ws / "plan")
+    git(tmp_path, "init", "-q", "ws")
+    _error(correr("cambios", "--desde", "HEAD", cwd=ws), "«HEAD»", "git log --oneline")  # no commit yet
+
+
+def test_sin_git_instalado(repo: Path, tmp_path: Path) -> None:
+    vacio = tmp_path / "sin-programas"
+    vacio.mkdir()
+    _error(correr("cambios", "--desde", "reunion-1", cwd=repo, env={"PATH": str(vacio)}),
+           "no se encontró el programa git")
+
+
+def test_opciones_mal_usadas(repo: Path) -> None:
+    _error(correr("cambios", "--desde", "reunion-1", "--formato", "xml", cwd=repo), "--formato «xml»")
+    _error(correr("cambios", "--desde", "reunion-1", "--corte", "2026-01-31", "--periodo", "2025-S2", cwd=repo),
+           "--corte o --periodo")
+    _error(correr("cambios", "--desde", "reunion-1", "--periodo", "2031-S1", cwd=repo), "--periodo 2031-S1")
+    r = correr("cambios", cwd=repo)
+    assert r.codigo == 2 and "falta la opción --desde" in r.err
+
+
+def test_periodo_equivale_al_dia_despues_del_plazo(repo: Path) -> None:
+    d = cambios_json(repo, "--desde", "reunion-1", "--hasta", "reunion-2")
+    r = correr("cambios", "--formato", "json", "--periodo", "2025-S2", "--desde", "reunion-1", "--hasta", "reunion-2",
+               cwd=repo)
+    assert r.codigo == 0, r.err
+    p = json.loads(r.out)
+    assert p["corte"] == "2026-01-31"  # 2025-S2 closes 2025-12-31, 30 days to deliver: 2026-01-30, then the next day
+    assert p["estados"] == d["estados"]
