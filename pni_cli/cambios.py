@@ -5,8 +5,9 @@ files of each side come in as loaded `ArchivoAvance`s (see `gitdatos`), nothing 
 - in a corrected report, each indicator whose value changed, appeared or disappeared is a `CambioValor`, and an
   indicator whose value stayed but whose other fields changed (estado, evidencia, desglose, observaciones) is a
   `CambioCampos`;
-- both situations are computed by the progress engine with the same plan and the same cut-off date, so an
-  indicator that changes state does so because of the progress files alone;
+- both situations are computed by the progress engine at the same cut-off date, each with its own plan (the
+  plan at that version): with the same plan an indicator that changes state does so because of the progress files
+  alone; when the plan changed too (thresholds, metas) the change is listed, so the reader knows;
 - the institutions that reported are those with a new or corrected report.
 """
 
@@ -117,6 +118,7 @@ class Cambios:
     invalidos_despues: list[str]
     ilustrativo: bool = False
     plan_cambiado: list[str] = field(default_factory=list)
+    plan_antes_ilegible: str | None = None  # why the plan at `antes` could not be used (then both use `despues`)
 
     @property
     def vacio(self) -> bool:
@@ -178,8 +180,9 @@ def situacion(plan: Plan, archivos: list[ArchivoAvance], corte: dt.date) -> Situ
     return evaluar(plan, datos, entregas, corte, ilustrativo=ilustrativo)
 
 
-def comparar(plan: Plan, antes: list[ArchivoAvance], despues: list[ArchivoAvance], corte: dt.date) -> Cambios:
-    """What changed from `antes` to `despues`, both judged with `plan` at `corte`."""
+def comparar(plan_antes: Plan, plan: Plan, antes: list[ArchivoAvance], despues: list[ArchivoAvance],
+             corte: dt.date) -> Cambios:
+    """What changed from `antes` to `despues`, each judged with its plan at `corte`."""
     ia, inv_a = informes(antes)
     idp, inv_d = informes(despues)
     orden = sorted(ia.keys() | idp.keys(), key=lambda k: (k[1], k[0]))
@@ -198,7 +201,7 @@ def comparar(plan: Plan, antes: list[ArchivoAvance], despues: list[ArchivoAvance
             corregidos.append(_resumen(d, distintos))
             valores += vs
             campos += cs
-    sit_a, sit_d = situacion(plan, antes, corte), situacion(plan, despues, corte)
+    sit_a, sit_d = situacion(plan_antes, antes, corte), situacion(plan, despues, corte)
     ca, cd = sit_a.conteo(), sit_d.conteo()
     instituciones = [
         InstitucionQueInformo(clave, tuple(c.periodo for c in nuevos if c.institucion == clave),

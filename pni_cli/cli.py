@@ -374,7 +374,7 @@ def cambios(
 ) -> None:
     """Qué cambió en los avances desde una versión de git: informes nuevos, eliminados y corregidos, valores
     corregidos, indicadores que cambiaron de estado en el semáforo e instituciones que informaron. Los dos lados se
-    evalúan con la misma fecha de corte y el mismo plan; nada del repositorio se modifica.
+    evalúan con la misma fecha de corte, cada uno con su plan; nada del repositorio se modifica.
 
     Ejemplo: pni cambios --desde reunion-2026-01 --formato md > cambios.md
     """

@@ -206,18 +206,26 @@ class Comparacion:
 
 def comparar_versiones(raiz: Path, desde: str, hasta: str | None, corte: dt.date | None,
                        periodo: str | None) -> Comparacion:
-    """`pni cambios`: the progress files at `desde` against those at `hasta` (by default the working tree), both
-    judged with the plan of `hasta` at the same cut-off date (`corte`, or the day after `periodo`'s deadline)."""
+    """`pni cambios`: the progress files at `desde` against those at `hasta` (by default the working tree), each
+    judged with its own plan at the same cut-off date (`corte`, or the day after `periodo`'s deadline in the plan
+    of `hasta`). A plan at `desde` that this version of pni cannot read is replaced by the plan of `hasta`."""
     from .cambios import comparar
     from .consulta import semestre_del_plan
+    from .errores import PlanInvalido
 
     repo = repositorio(raiz)
     lado_desde = resolver(repo, desde, "--desde")
     lado_hasta = resolver(repo, hasta, "--hasta") if hasta is not None else carpeta_de_trabajo(repo)
     plan = plan_en(repo, lado_hasta)
+    ilegible = None
+    try:
+        plan_antes = plan_en(repo, lado_desde)
+    except PlanInvalido as e:
+        plan_antes, ilegible = plan, str(e)
     if periodo is not None:
         corte = semestre_del_plan(plan, periodo).vencimiento(plan.general.plazo_dias) + dt.timedelta(days=1)
     assert corte is not None
-    cambios = comparar(plan, avances(repo, lado_desde), avances(repo, lado_hasta), corte)
+    cambios = comparar(plan_antes, plan, avances(repo, lado_desde), avances(repo, lado_hasta), corte)
     cambios.plan_cambiado = plan_cambiado(repo, lado_desde, lado_hasta)
+    cambios.plan_antes_ilegible = ilegible
     return Comparacion(cambios, plan, lado_desde, lado_hasta)

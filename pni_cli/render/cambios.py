@@ -17,6 +17,7 @@ from ..formato import fecha, numero, porcentaje
 from ..gitdatos import Comparacion, Lado
 from ..progreso import ESTADOS, ETIQUETAS
 from ..workspace import Plan
+from .consola import consola as _consola
 from .markdown import celda, md
 from .terminal import SIMBOLOS, banner_ilustrativo, etiqueta
 
@@ -78,11 +79,15 @@ def _instituciones_texto(c: Cambios, plan: Plan) -> list[tuple[str, str, str]]:
     return out
 
 
-def _avisos(c: Cambios, hasta: Lado) -> list[str]:
+def _avisos(c: Cambios, desde: Lado, hasta: Lado) -> list[str]:
     out = []
-    if c.plan_cambiado:
-        out.append(f"El plan cambió entre las dos versiones ({', '.join(c.plan_cambiado)}): los dos lados se "
-                   f"evalúan con el plan de {hasta.descripcion}.")
+    if c.plan_antes_ilegible is not None:
+        out.append(f"El plan de {desde.descripcion} no se puede leer con esta versión de pni "
+                   f"({c.plan_antes_ilegible}): los dos lados se evalúan con el plan de {hasta.descripcion}.")
+    elif c.plan_cambiado:
+        out.append(f"El plan cambió entre las dos versiones ({', '.join(c.plan_cambiado)}): cada lado se evalúa "
+                   "con su plan, así que un cambio de estado puede deberse al plan (umbrales, metas) y no a los "
+                   "avances.")
     for lado, lista in (("antes", c.invalidos_antes), ("ahora", c.invalidos_despues)):
         if lista:
             out.append(f"{len(lista)} archivo(s) con errores no se comparan ({lado}): {', '.join(lista[:3])}"
@@ -101,17 +106,16 @@ def _tabla(titulo: str, *columnas: str) -> Table:
 
 def mostrar(comp: Comparacion, *, detalle: bool = False, consola: Console | None = None) -> None:
     c, plan = comp.cambios, comp.plan
-    consola = consola or Console(highlight=False)
+    consola = consola or _consola()
     partes: list[RenderableType] = []
     if c.ilustrativo:
         partes.append(banner_ilustrativo())
     cab = Text()
     cab.append("Cambios en los avances", style="bold")
     cab.append(f" desde {comp.desde.descripcion} hasta {comp.hasta.descripcion}")
-    cab.append(f"\nSemáforo al {fecha(c.corte)}, con la misma fecha de corte y el mismo plan en los dos lados.",
-               style="dim")
+    cab.append(f"\nSemáforo al {fecha(c.corte)} en los dos lados (la misma fecha de corte).", style="dim")
     partes.append(cab)
-    partes += [Text(f"⚠ {a}", style="bold yellow") for a in _avisos(c, comp.hasta)]
+    partes += [Text(f"⚠ {a}", style="bold yellow") for a in _avisos(c, comp.desde, comp.hasta)]
     if c.vacio:
         partes.append(Text("Sin cambios: ningún informe nuevo, eliminado ni corregido, y ningún indicador cambió de "
                            "estado.", style="green"))
@@ -185,8 +189,8 @@ def markdown(comp: Comparacion, *, detalle: bool = False) -> str:
     if c.ilustrativo:
         out += ["> **DATOS ILUSTRATIVOS**: los archivos de avance son de ejemplo, no informes reales.", ""]
     out += [f"- **Desde:** {md(comp.desde.descripcion)}", f"- **Hasta:** {md(comp.hasta.descripcion)}",
-            f"- **Semáforo al:** {fecha(c.corte)} (misma fecha de corte y mismo plan en los dos lados)", ""]
-    for a in _avisos(c, comp.hasta):
+            f"- **Semáforo al:** {fecha(c.corte)} en los dos lados (la misma fecha de corte)", ""]
+    for a in _avisos(c, comp.desde, comp.hasta):
         out += [f"> {md(a)}", ""]
     if c.vacio:
         out += ["Sin cambios: ningún informe nuevo, eliminado ni corregido, y ningún indicador cambió de estado.", ""]
@@ -263,6 +267,7 @@ def documento(comp: Comparacion) -> dict[str, Any]:
         "corte": c.corte.isoformat(),
         "ilustrativo": c.ilustrativo,
         "plan_cambiado": c.plan_cambiado,
+        "plan_desde_ilegible": c.plan_antes_ilegible,
         "archivos_con_errores": {"desde": c.invalidos_antes, "hasta": c.invalidos_despues},
         "informes": {"nuevos": [_informe(i) for i in c.nuevos], "eliminados": [_informe(i) for i in c.eliminados],
                      "corregidos": [_informe(i) for i in c.corregidos]},

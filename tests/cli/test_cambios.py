@@ -229,16 +229,32 @@ def test_desde_un_commit(repo: Path) -> None:
     assert len(d["estados"]) == 2
 
 
-def test_plan_cambiado_se_avisa_y_se_usa_el_de_hasta(repo: Path) -> None:
+def test_plan_cambiado_cada_lado_con_su_plan(repo: Path) -> None:
+    """The effect of new thresholds before committing them: same progress files, only the plan changed."""
     plan = repo / "plan" / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("amarillo: 70", "amarillo: 60"), encoding="utf-8")
-    d = cambios_json(repo, "--desde", "reunion-1")
-    assert d["plan_cambiado"] == ["plan/plan.yaml"]
-    # both sides judged with amarillo at 60: 4.6.8.b (67 % → 80 %) stays amarillo, 5.4.1.a (60 % → 100 %) was
-    # amarillo already
-    assert [(e["indicador"], e["antes"], e["despues"]) for e in d["estados"]] == [("5.4.1.a", "amarillo", "verde")]
-    r = correr("cambios", "--desde", "reunion-1", "--corte", CORTE, cwd=repo)
-    assert "El plan cambió entre las dos versiones (plan/plan.yaml)" in " ".join(r.out.split())
+    plan.write_text(plan.read_text(encoding="utf-8").replace("verde: 90", "verde: 75"), encoding="utf-8")
+    d = cambios_json(repo, "--desde", "reunion-2")
+    assert d["plan_cambiado"] == ["plan/plan.yaml"] and d["plan_desde_ilegible"] is None
+    assert d["informes"] == {"nuevos": [], "eliminados": [], "corregidos": []}
+    # 4.6.8.b at 80 %: amarillo with verde at 90, verde with verde at 75
+    assert [(e["indicador"], e["antes"], e["despues"], e["sentido"]) for e in d["estados"]] == [
+        ("4.6.8.b", "amarillo", "verde", "mejora")]
+    r = correr("cambios", "--desde", "reunion-2", "--corte", CORTE, cwd=repo)
+    assert "El plan cambió entre las dos versiones (plan/plan.yaml): cada lado se evalúa con su plan" in \
+        " ".join(r.out.split())
+
+
+def test_plan_ilegible_en_desde_se_usa_el_de_hasta(repo: Path) -> None:
+    plan = repo / "plan" / "plan.yaml"
+    bueno = plan.read_text(encoding="utf-8")
+    plan.write_text(bueno.replace("verde: 90", "verde: noventa"), encoding="utf-8")
+    confirmar(repo, "un plan con un error", "plan-roto")
+    plan.write_text(bueno, encoding="utf-8")
+    d = cambios_json(repo, "--desde", "plan-roto")
+    assert d["plan_desde_ilegible"] and "el plan tiene 1 error(es)" in d["plan_desde_ilegible"]
+    assert d["estados"] == []  # same progress files, judged with the same (working tree's) plan
+    r = correr("cambios", "--desde", "plan-roto", "--corte", CORTE, cwd=repo)
+    assert "no se puede leer con esta versión de pni" in " ".join(r.out.split())
 
 
 def test_espacio_en_una_subcarpeta_del_repositorio(tmp_path: Path) -> None:
