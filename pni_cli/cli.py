@@ -30,15 +30,18 @@ _AYUDA_ES = [
     (re.compile(r"\[OPTIONS\]"), "[OPCIONES]"),
     (re.compile(r"COMMAND \[ARGS\]\.\.\."), "COMANDO [ARGS]..."),
     (re.compile(r"Show this message and exit\."), "Muestra esta ayuda y termina."),
-    (re.compile(r"\[default: "), "[por omisión: "),
+    (re.compile(r"\[default:(\s)"), r"[por omisión:\1"),
     (re.compile(r"\[required\]"), "[obligatorio]"),
 ]
+# Typer's type labels after an argument's name (<path>, <str>, <list[Path]>): blanks keep the columns aligned
+_TIPOS_TYPER = re.compile(r" <(?:path|str|text|integer|list\[\w+\])>(?=\s|$)")
 
 
 def _traducir_ayuda(texto: str) -> str:
     for patron, reemplazo in _AYUDA_ES:
         texto = patron.sub(reemplazo, texto)
-    return texto
+    texto = _TIPOS_TYPER.sub(lambda m: " " * len(m.group(0)), texto)
+    return re.sub(r" +$", "", texto, flags=re.M)
 
 
 class _ComandoES(TyperCommand):
@@ -67,9 +70,16 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+# Typer's --install-completion prints English; `pni completar` does the same in Spanish (pni_cli/completado.py).
+# When the shell asks for completions (_PNI_COMPLETE set), Typer's completion classes must be registered first.
+if "_PNI_COMPLETE" in os.environ:
+    from .completado import preparar as _preparar_completado
 
-Raiz = Annotated[Path | None, typer.Option("--raiz", help="Carpeta del espacio de trabajo (la que contiene plan/). "
-                                                       "Por omisión se busca desde la carpeta actual hacia arriba.")]
+    _preparar_completado()
+
+Raiz = Annotated[Path | None, typer.Option("--raiz", metavar="RUTA",
+                                           help="Carpeta del espacio de trabajo (la que contiene plan/). "
+                                                "Por omisión se busca desde la carpeta actual hacia arriba.")]
 Corte = Annotated[str | None, typer.Option("--corte", metavar="FECHA",
                                            help="Fecha de corte AAAA-MM-DD (por omisión, hoy).")]
 
@@ -127,6 +137,11 @@ def validar(
                                                 help="Formato de salida. Por omisión «texto», o «github» cuando "
                                                      "GITHUB_ACTIONS=true.")] = None,
     estricto: Annotated[bool, typer.Option("--estricto", help="Los avisos también hacen fallar la revisión.")] = False,
+    silencioso: Annotated[bool, typer.Option("--quiet", "-q", help="Solo los errores, sin resumen: nada si todo "
+                                                                   "está en orden (formatos texto y github).")]
+    = False,
+    detallado: Annotated[bool, typer.Option("--verbose", "-v", help="También cada archivo revisado con sus cuentas "
+                                                                    "(formato texto).")] = False,
     corte: Corte = None,
     raiz: Raiz = None,
 ) -> None:
@@ -134,16 +149,18 @@ def validar(
 
     Ejemplo: pni validar avances/2025-S1/MTPS.yaml
     """
-    from .render.problemas import FORMATOS
+    from .render.problemas import FORMATOS, presentar
     from .validacion import validar as _validar
 
     if formato is None:
         formato = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "texto"
     if formato not in FORMATOS:
         raise ErrorDeUso(f"--formato «{formato}» no existe; use uno de: {', '.join(FORMATOS)}")
+    if silencioso and detallado:
+        raise ErrorDeUso("use --quiet o --verbose, no los dos")
     res = _validar(_raiz(raiz), rutas, _fecha(corte))
     color = formato == "texto" and _color(sys.stdout)
-    sys.stdout.write(FORMATOS[formato](res, color))
+    sys.stdout.write(presentar(res, formato, color, silencioso=silencioso, detallado=detallado, estricto=estricto))
     raise SystemExit(SALIDA_PROBLEMAS if res.falla(estricto) else SALIDA_OK)
 
 
@@ -313,15 +330,16 @@ def importar(
         ya = {p.mensaje.split(":", 1)[0] for p in problemas}
         problemas += [p for p in probs if p.mensaje.split(":", 1)[0] not in ya]
     res = Resultado([nombre], problemas)
+    # importar's output is the file it writes: what it found wrong is diagnostics, on standard error
     if errores(problemas) or avance is None:
-        sys.stdout.write(texto(res, _color(sys.stdout)))
+        sys.stderr.write(texto(res, _color(sys.stderr)))
         sys.stderr.write("pni: no se importó nada; corrija el formulario y vuelva a intentarlo\n")
         raise SystemExit(SALIDA_PROBLEMAS)
     ruta = destino(carpeta, avance)
     ruta.parent.mkdir(parents=True, exist_ok=True)
     escribir_atomico(ruta, yaml_de(avance, archivo.name).encode("utf-8"), forzar)
     if problemas:
-        sys.stdout.write(texto(res, _color(sys.stdout)))
+        sys.stderr.write(texto(res, _color(sys.stderr)))
     sys.stderr.write(f"Importado: {len(avance.reportes)} reporte(s) en {ruta.relative_to(carpeta.resolve())}\n")
 
 
@@ -352,6 +370,31 @@ def esquema() -> None:
     from .esquema_json import esquema_avance
 
     sys.stdout.write(esquema_avance())
+
+
+@app.command(cls=_ComandoES)
+def completar(
+    shell: Annotated[str | None, typer.Argument(metavar="[bash|zsh|fish|powershell]", show_default=False,
+                                                help="Intérprete de órdenes (por omisión, el que se está usando).")]
+    = None,
+    instalar: Annotated[bool, typer.Option("--instalar", help="Instala el completado (bash: ~/.bashrc; zsh: "
+                                                              "~/.zshrc; fish: ~/.config/fish) en vez de "
+                                                              "imprimirlo.")] = False,
+) -> None:
+    """Completado de órdenes y opciones con la tecla Tab: imprime el guion para bash, zsh, fish o PowerShell, o lo
+    instala con --instalar.
+
+    Ejemplo: pni completar bash --instalar
+    """
+    from . import completado
+
+    elegido = completado.elegir(shell)
+    if not instalar:
+        sys.stdout.write(completado.guion(elegido))
+        return
+    ruta = completado.instalar(elegido)
+    sys.stderr.write(f"Completado de {elegido} instalado en {ruta}; funciona en las terminales que abra desde "
+                     "ahora.\n")
 
 
 @app.command(cls=_ComandoES)

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..models import Actividad, Eje, Indicador, Institucion, Intervencion, Meta, Nota
 from ..workspace import Plan
+from .consola import consola as _consola
 
 
 def _campos(filas: list[tuple[str, object]]) -> Table:
@@ -115,7 +116,7 @@ def _vista(plan: Plan, id_: str) -> Panel | Group | None:
 
 def mostrar(plan: Plan, id_: str, consola: Console | None = None) -> bool:
     """Print the element; on an unknown id print the closest ones to stderr and return False."""
-    consola = consola or Console(highlight=False)
+    consola = consola or _consola()
     vista = _vista(plan, id_.rstrip("."))
     if vista is not None:
         consola.print(vista)

@@ -18,11 +18,13 @@ def _lugar(p: Problema) -> str:
     return f"{p.archivo}:{p.linea}:{p.columna}" if p.linea else p.archivo
 
 
+def _linea_texto(p: Problema, color: bool) -> str:
+    sev = f"{_COLOR[p.severidad]}{p.severidad.value}\033[0m" if color else p.severidad.value
+    return f"{_lugar(p)}: {sev} {p.codigo} [{p.nombre}] {p.mensaje}"
+
+
 def texto(res: Resultado, color: bool = False) -> str:
-    lineas = []
-    for p in res.problemas:
-        sev = f"{_COLOR[p.severidad]}{p.severidad.value}\033[0m" if color else p.severidad.value
-        lineas.append(f"{_lugar(p)}: {sev} {p.codigo} [{p.nombre}] {p.mensaje}")
+    lineas = [_linea_texto(p, color) for p in res.problemas]
     lineas.append(_resumen(res))
     return "\n".join(lineas) + "\n"
 
@@ -55,16 +57,18 @@ def _escapar(texto: str, propiedad: bool = False) -> str:
 
 def github(res: Resultado, color: bool = False) -> str:
     """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
-    lineas = []
-    for p in res.problemas:
-        nivel = "error" if p.severidad is Severidad.ERROR else "warning"
-        props = [f"file={_escapar(p.archivo, True)}"]
-        if p.linea:
-            props += [f"line={p.linea}", f"col={p.columna}"]
-        props.append(f"title={_escapar(f'{p.codigo} {p.nombre}', True)}")
-        lineas.append(f"::{nivel} {','.join(props)}::{_escapar(p.mensaje)}")
+    lineas = [_linea_github(p) for p in res.problemas]
     lineas.append(_resumen(res))
     return "\n".join(lineas) + "\n"
+
+
+def _linea_github(p: Problema, color: bool = False) -> str:
+    nivel = "error" if p.severidad is Severidad.ERROR else "warning"
+    props = [f"file={_escapar(p.archivo, True)}"]
+    if p.linea:
+        props += [f"line={p.linea}", f"col={p.columna}"]
+    props.append(f"title={_escapar(f'{p.codigo} {p.nombre}', True)}")
+    return f"::{nivel} {','.join(props)}::{_escapar(p.mensaje)}"
 
 
 def sarif(res: Resultado, color: bool = False) -> str:
@@ -90,3 +94,32 @@ def sarif(res: Resultado, color: bool = False) -> str:
 
 FORMATOS: dict[str, Callable[[Resultado, bool], str]] = {"texto": texto, "json": json_, "github": github,
                                                           "sarif": sarif}
+
+
+_LINEA: dict[str, Callable[[Problema, bool], str]] = {"texto": _linea_texto, "github": _linea_github}
+
+
+def _por_archivo(res: Resultado) -> list[str]:
+    lineas = []
+    for archivo in res.archivos:
+        propios = [p for p in res.problemas if p.archivo == archivo]
+        e = sum(p.severidad is Severidad.ERROR for p in propios)
+        a = len(propios) - e
+        cuenta = (f"{e} error{'es' if e != 1 else ''}, {a} aviso{'s' if a != 1 else ''}" if propios
+                  else "sin problemas")
+        lineas.append(f"revisado {archivo}: {cuenta}")
+    return lineas
+
+
+def presentar(res: Resultado, formato: str, color: bool, *, silencioso: bool = False, detallado: bool = False,
+              estricto: bool = False) -> str:
+    """The output of `pni validar`. --quiet (texto, github): only what makes the run fail (errors, and warnings
+    with --estricto), no summary: nothing at all when everything is in order. --verbose (texto): also each file
+    checked with its counts. json and sarif are data and never change."""
+    if silencioso and formato in _LINEA:
+        que = [p for p in res.problemas if p.severidad is Severidad.ERROR or estricto]
+        return "".join(_LINEA[formato](p, color) + "\n" for p in que)
+    if detallado and formato == "texto":
+        lineas = [_linea_texto(p, color) for p in res.problemas]
+        return "\n".join([*lineas, *_por_archivo(res), _resumen(res)]) + "\n"
+    return FORMATOS[formato](res, color)

@@ -15,6 +15,7 @@ from ..formato import fecha, numero, porcentaje
 from ..periodos import Semestre
 from ..progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
 from ..workspace import Plan
+from .consola import consola as _consola
 
 SIMBOLOS = {"cumplida": "✔", "verde": "●", "amarillo": "▲", "rojo": "✖", "sin_reporte": "?", "no_iniciada": "○",
             "meta_por_definir": "◇"}
@@ -231,7 +232,7 @@ def _fila_indicador(plan: Plan, e: EstadoIndicador) -> list[Text | str]:
 
 def mostrar_estado(sit: Situacion, plan: Plan, invalidos: list[str], *, detalle: bool, eje: str | None,
                    institucion: str | None, consola: Console | None = None) -> None:
-    consola = consola or Console(highlight=False)
+    consola = consola or _consola()
     partes: list[object] = []
     if sit.ilustrativo:
         partes.append(banner_ilustrativo())

@@ -380,8 +380,10 @@ def test_importar_errores_con_hoja_y_celda(espacio: Path, formulario: bytes, cel
     antes = huellas(espacio)
     r = importar_en(espacio, archivo)
     assert r.codigo == 1, r
-    linea = next((x for x in r.out.splitlines() if f"Hoja Avances, celda {celda}:" in x), None)
-    assert linea is not None, r.out
+    # importar writes a file: what it found wrong goes to standard error, nothing to standard output
+    assert r.out == ""
+    linea = next((x for x in r.err.splitlines() if f"Hoja Avances, celda {celda}:" in x), None)
+    assert linea is not None, r.err
     assert f"error {codigo}" in linea and mensaje in linea
     assert linea.startswith(f"{archivo}: error ")
     assert "no se importó nada" in r.err
@@ -442,8 +444,8 @@ def test_importar_archivos_que_no_son_un_formulario(espacio: Path, formulario: b
     antes = huellas(espacio)
     r = importar_en(espacio, archivo)
     assert r.codigo == 1, r
-    assert f"{archivo}: error {codigo} " in r.out
-    assert mensaje in r.out
+    assert f"{archivo}: error {codigo} " in r.err
+    assert mensaje in r.err
     assert "no se importó nada" in r.err
     assert "Traceback" not in r.err + r.out and "error interno" not in r.err
     assert huellas(espacio) == antes
@@ -452,7 +454,7 @@ def test_importar_archivos_que_no_son_un_formulario(espacio: Path, formulario: b
 def test_importar_un_archivo_que_no_existe(espacio: Path) -> None:
     r = importar_en(espacio, espacio / "no-existe.xlsx")
     assert r.codigo == 1
-    assert "PNI012" in r.out and "no se puede leer el archivo" in r.out
+    assert "PNI012" in r.err and "no se puede leer el archivo" in r.err
     assert "Traceback" not in r.err
 
 
@@ -470,7 +472,7 @@ def test_importar_nunca_escribe_fuera_de_avances(espacio: Path, formulario: byte
     antes_absolutos = [p.exists() for p in absolutos]
     r = importar_en(espacio, archivo)
     assert r.codigo == 1, r
-    assert "Hoja Avances, celda C" in r.out  # C2: institución, C3: periodo
+    assert "Hoja Avances, celda C" in r.err  # C2: institución, C3: periodo
     assert "no se importó nada" in r.err
     assert "Traceback" not in r.err
     assert huellas(espacio) == antes
