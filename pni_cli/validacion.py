@@ -76,7 +76,13 @@ def validar(raiz: Path, rutas: list[Path] | None, corte: dt.date) -> Resultado:
         problemas.extend(revisar_plan(plan))
     if rutas:
         carpeta_plan = (raiz / "plan").resolve()
-        elegidas = [r for r in expandir(rutas) if r.resolve().parent != carpeta_plan]
+        expandidas = expandir(rutas)
+        elegidas = [r for r in expandidas if r.resolve().parent != carpeta_plan]
+        if len(elegidas) < len(expandidas) or any(r.resolve() == carpeta_plan for r in rutas):
+            # a plan file is named (a commit that changes the plan, in the pre-commit hook): every progress file
+            # is read against the plan, so all of them are checked again
+            vistas = {r.resolve() for r in elegidas}
+            elegidas += [r for r in rutas_avances(raiz) if r.resolve() not in vistas]
     else:
         elegidas = rutas_avances(raiz)
     archivos, probs = cargar_avances(raiz, elegidas)
