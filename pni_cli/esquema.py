@@ -169,6 +169,10 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
             texto = texto or str(entrada).lower()
             return doc.problema("PNI103", ruta, f"{donde}: se esperaba un número y se encontró «{texto}» "
                                                 "(verdadero/falso)")
+        if tipo == "bool_type" and isinstance(entrada, str):
+            # YAML 1.1 read yes/no/on/off as booleans; YAML 1.2, as these files are read, keeps them as text
+            return doc.problema("PNI103", ruta, f"{donde}: se esperaba true o false y se encontró el texto "
+                                                f"«{entrada}»; escriba true o false, sin comillas")
         if tipo == "date_type" and isinstance(entrada, str):
             return doc.problema("PNI103", ruta, f"{donde}: «{entrada}» no es una fecha AAAA-MM-DD (p. ej. 2025-07-14)")
         return doc.problema("PNI103", ruta, f"{donde}: se esperaba {_TIPOS_ESPERADOS[tipo]} y se encontró "

@@ -35,6 +35,12 @@ def revisar(plan: Plan | None, archivos: list[ArchivoAvance]) -> Iterator[Proble
                                f"el archivo está en la carpeta «{ruta.parts[1]}» pero reporta el periodo "
                                f"«{av.periodo}»; "
                                f"muévalo a avances/{av.periodo}/ o corrija el campo periodo")
+        elif len(ruta.parts) != 3 and ruta.parts[0] == "avances":
+            # avances/MTPS.yaml or avances/2025-S1/viejos/MTPS.yaml: not where a report of that period is looked for
+            donde = "directamente en avances/" if len(ruta.parts) == 2 else f"en la subcarpeta {ruta.parent}/"
+            yield doc.problema("PNI303", ("periodo",),
+                               f"el archivo está {donde}; cada informe va en la carpeta de su periodo: "
+                               f"muévalo a avances/{av.periodo}/{ruta.name}")
         llave = (clave, av.periodo)
         if llave in vistos:
             yield doc.problema("PNI315", ("institucion",),
