@@ -467,46 +467,72 @@ def main(argv: list[str] | None = None) -> None:
     except ImportError:  # pragma: no cover - older Typer with the click package
         from click.exceptions import ClickException, UsageError  # type: ignore[no-redef,import-not-found]
 
+    import contextlib
+    import signal
+
+    recibidas: list[int] = []
+
+    def _senal(numero: int, _marco: Any) -> None:
+        # SIGTERM (kill, a CI runner stopping a job) and SIGHUP (the terminal closed) unwind like Ctrl-C, so
+        # that every `finally` runs: an output being written is removed, never left half-written
+        recibidas.append(numero)
+        raise KeyboardInterrupt
+
+    anteriores: dict[int, Any] = {}
+    for nombre in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, nombre):
+            with contextlib.suppress(ValueError, OSError):  # not the main thread: leave the signals alone
+                anteriores[getattr(signal, nombre)] = signal.signal(getattr(signal, nombre), _senal)
     try:
-        app(args=argv, prog_name="pni", standalone_mode=False)
-    except UsageError as e:
-        ctx = e.ctx
-        uso = _traducir_ayuda(ctx.get_usage()) + "\n" if ctx is not None else ""
-        ayuda = f"Pruebe «{ctx.command_path} --help» para ver la ayuda.\n" if ctx is not None else ""
-        sys.stderr.write(f"{uso}{ayuda}pni: {_uso_es(e.format_message())}\n")
-        raise SystemExit(SALIDA_USO) from None
-    except ErrorDeUso as e:
-        _salir(str(e), SALIDA_USO)
-    except PlanInvalido as e:
-        _salir(str(e), SALIDA_PROBLEMAS)
-    except ErrorDeEscritura as e:
-        _salir(str(e), SALIDA_ESCRITURA)
-    except ClickException as e:
-        _salir(_uso_es(e.format_message()), SALIDA_USO)
-    except Exit as e:
-        raise SystemExit(e.exit_code) from None
-    except Abort:
-        _salir("interrumpido", 130)
-    except KeyboardInterrupt:
-        _salir("interrumpido", 130)
-    except BrokenPipeError:
-        # the reader went away (pni estado | head): nothing more to say
         try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        finally:
-            raise SystemExit(SALIDA_OK) from None
-    except SystemExit:
-        raise
-    except Exception as e:  # the last net: never show a traceback to a user
-        if isinstance(e, OSError):
-            _salir(f"no se pudo leer o escribir un archivo: {e.strerror or e} ({e.filename or ''})",
-                   SALIDA_ESCRITURA)
-        if os.environ.get("PNI_DEPURAR"):
+            resultado = app(args=argv, prog_name="pni", standalone_mode=False)
+            # without standalone mode, Typer returns the code of an Exit instead of raising it, and turns Ctrl-C
+            # (and the SIGTERM below) into Exit(130): an interruption must not end with code 0 and no word
+            if resultado == 130:
+                raise KeyboardInterrupt
+            if isinstance(resultado, int) and not isinstance(resultado, bool) and resultado:
+                raise SystemExit(resultado)
+        except UsageError as e:
+            ctx = e.ctx
+            uso = _traducir_ayuda(ctx.get_usage()) + "\n" if ctx is not None else ""
+            ayuda = f"Pruebe «{ctx.command_path} --help» para ver la ayuda.\n" if ctx is not None else ""
+            sys.stderr.write(f"{uso}{ayuda}pni: {_uso_es(e.format_message())}\n")
+            raise SystemExit(SALIDA_USO) from None
+        except ErrorDeUso as e:
+            _salir(str(e), SALIDA_USO)
+        except PlanInvalido as e:
+            _salir(str(e), SALIDA_PROBLEMAS)
+        except ErrorDeEscritura as e:
+            _salir(str(e), SALIDA_ESCRITURA)
+        except ClickException as e:
+            _salir(_uso_es(e.format_message()), SALIDA_USO)
+        except Exit as e:
+            raise SystemExit(e.exit_code) from None
+        except (Abort, KeyboardInterrupt):
+            # 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP: 128 + the signal, as a shell reports it
+            senal = recibidas[-1] if recibidas else signal.SIGINT
+            _salir(f"interrumpido ({signal.Signals(senal).name})", 128 + senal)
+        except BrokenPipeError:
+            # the reader went away (pni estado | head): nothing more to say
+            try:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            finally:
+                raise SystemExit(SALIDA_OK) from None
+        except SystemExit:
             raise
-        _salir(f"error interno inesperado ({type(e).__name__}: {e}). Es un fallo de pni, no de sus datos: "
-               "avise a quien mantiene la herramienta (ejecute con PNI_DEPURAR=1 para ver el detalle).",
-               SALIDA_PROBLEMAS)
-    raise SystemExit(SALIDA_OK)
+        except Exception as e:  # the last net: never show a traceback to a user
+            if isinstance(e, OSError):
+                _salir(f"no se pudo leer o escribir un archivo: {e.strerror or e} ({e.filename or ''})",
+                       SALIDA_ESCRITURA)
+            if os.environ.get("PNI_DEPURAR"):
+                raise
+            _salir(f"error interno inesperado ({type(e).__name__}: {e}). Es un fallo de pni, no de sus datos: "
+                   "avise a quien mantiene la herramienta (ejecute con PNI_DEPURAR=1 para ver el detalle).",
+                   SALIDA_PROBLEMAS)
+        raise SystemExit(SALIDA_OK)
+    finally:
+        for numero, anterior in anteriores.items():
+            signal.signal(numero, anterior)
 
 
 if __name__ == "__main__":  # pragma: no cover

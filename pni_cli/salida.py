@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .errores import ErrorDeEscritura
 
@@ -24,8 +26,14 @@ def comprobar_destino(ruta: Path, forzar: bool) -> None:
 
 def escribir_atomico(ruta: Path, datos: bytes, forzar: bool) -> None:
     comprobar_destino(ruta, forzar)
-    fd, tmp = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent)
+    tmp: str | None = None
+    # Ctrl-C or SIGTERM (which cli.main turns into the same exception) between the creation of the temporary file
+    # and the moment its name is known here would leave it behind: the signals wait until `tmp` is set.
+    mascara = _bloquear_senales()
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent)
+        _restaurar_senales(mascara)
+        mascara = None
         with os.fdopen(fd, "wb") as f:
             # mkstemp makes the file readable by its owner only: give it the permissions a plain write would
             # (those of the file it replaces, or the usual ones under the umask)
@@ -39,8 +47,26 @@ def escribir_atomico(ruta: Path, datos: bytes, forzar: bool) -> None:
     except OSError as e:
         raise ErrorDeEscritura(f"no se pudo escribir {ruta}: {e.strerror or e}") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        _restaurar_senales(mascara)
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+
+_SENALES = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
+
+
+def _bloquear_senales() -> Any:
+    """Block the signals that interrupt a run (POSIX); return the previous mask, or None where there is none."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _SENALES)
+
+
+def _restaurar_senales(mascara: Any) -> None:
+    """Restore the mask: a signal that arrived meanwhile is delivered now (its handler runs right here)."""
+    if mascara is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mascara)
 
 
 def _umask() -> int:
