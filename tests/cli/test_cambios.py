@@ -338,3 +338,18 @@ def test_periodo_equivale_al_dia_despues_del_plazo(repo: Path) -> None:
     p = json.loads(r.out)
     assert p["corte"] == "2026-01-31"  # 2025-S2 closes 2025-12-31, 30 days to deliver: 2026-01-30, then the next day
     assert p["estados"] == d["estados"]
+
+
+def test_el_json_esta_documentado_en_el_readme(repo: Path) -> None:
+    d = cambios_json(repo, "--desde", "reunion-1")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tabla = readme.split("`pni cambios --formato json` (versión 1")[1].split("\n## ")[0]
+    for clave in d:
+        assert f"`{clave}`" in tabla, clave
+    for lado in ("desde", "hasta"):
+        assert all(f'"{k}"' in tabla for k in d[lado])
+    for lista, ejemplo in (("valores", d["valores"]), ("estados", d["estados"]), ("instituciones",
+                                                                                  d["instituciones"])):
+        assert ejemplo, lista
+        assert all(f'"{k}"' in tabla for k in ejemplo[0]), lista
+    assert all(f'"{k}"' in tabla for k in d["informes"]["nuevos"][0])
