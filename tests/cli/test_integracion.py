@@ -244,6 +244,20 @@ def test_el_esquema_del_repositorio_es_el_de_pni_esquema() -> None:
     assert esquema["additionalProperties"] is False  # editors underline misspelt keys
 
 
+def test_el_esquema_trae_los_mensajes_del_editor_en_espanol() -> None:
+    """yaml-language-server shows `patternErrorMessage` / `errorMessage` instead of its English defaults."""
+    esquema = json.loads((REPO / "esquemas" / "avance.schema.json").read_text(encoding="utf-8"))
+    reporte = esquema["$defs"]["Reporte"]["properties"]
+    mensajes = [esquema["properties"]["periodo"]["patternErrorMessage"],
+                esquema["properties"]["institucion"]["patternErrorMessage"],
+                esquema["properties"]["fecha_reporte"]["errorMessage"],
+                reporte["indicador"]["patternErrorMessage"], reporte["valor"]["errorMessage"],
+                *(r["errorMessage"] for r in reporte["estado"]["anyOf"] if "enum" in r)]
+    assert len(mensajes) == 6
+    assert all(re.search(r"\b(de|del|un|una|Uno|Fecha|Semestre)\b", m) for m in mensajes), mensajes
+    assert reporte["valor"]["type"] == "number"
+
+
 @pytest.mark.parametrize("periodo", ["2025-S1", "2026-S2"])
 def test_la_plantilla_apunta_al_esquema_desde_su_carpeta(espacio: Path, periodo: str) -> None:
     r = correr("plantilla", "--institucion", "MTPS", "--periodo", periodo, cwd=espacio)
