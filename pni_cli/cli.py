@@ -471,12 +471,15 @@ def main(argv: list[str] | None = None) -> None:
     import signal
 
     recibidas: list[int] = []
+    terminado: list[bool] = []
 
     def _senal(numero: int, _marco: Any) -> None:
         # SIGTERM (kill, a CI runner stopping a job) and SIGHUP (the terminal closed) unwind like Ctrl-C, so
-        # that every `finally` runs: an output being written is removed, never left half-written
+        # that every `finally` runs: an output being written is removed, never left half-written. Once the
+        # command has returned there is nothing left to interrupt: the run ends as it was ending.
         recibidas.append(numero)
-        raise KeyboardInterrupt
+        if not terminado:
+            raise KeyboardInterrupt
 
     anteriores: dict[int, Any] = {}
     for nombre in ("SIGTERM", "SIGHUP"):
@@ -485,9 +488,12 @@ def main(argv: list[str] | None = None) -> None:
                 anteriores[getattr(signal, nombre)] = signal.signal(getattr(signal, nombre), _senal)
     try:
         try:
-            resultado = app(args=argv, prog_name="pni", standalone_mode=False)
+            try:
+                resultado = app(args=argv, prog_name="pni", standalone_mode=False)
+            finally:
+                terminado.append(True)
             # without standalone mode, Typer returns the code of an Exit instead of raising it, and turns Ctrl-C
-            # (and the SIGTERM below) into Exit(130): an interruption must not end with code 0 and no word
+            # (and SIGTERM, see _senal) into Exit(130): an interruption must not end with code 0 and no word
             if resultado == 130:
                 raise KeyboardInterrupt
             if isinstance(resultado, int) and not isinstance(resultado, bool) and resultado:
@@ -511,7 +517,15 @@ def main(argv: list[str] | None = None) -> None:
         except (Abort, KeyboardInterrupt):
             # 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP: 128 + the signal, as a shell reports it
             senal = recibidas[-1] if recibidas else signal.SIGINT
-            _salir(f"interrumpido ({signal.Signals(senal).name})", 128 + senal)
+            sys.stderr.write(f"pni: interrumpido ({signal.Signals(senal).name})\n")
+            if argv is not None:  # called from Python: let the caller see the SystemExit
+                raise SystemExit(128 + senal) from None
+            # The console script ends here and now: when the KeyboardInterrupt was raised inside some C calls
+            # (seen during imports), CPython ends the process by SIGINT at exit, whatever code SystemExit gives.
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            os._exit(128 + senal)
         except BrokenPipeError:
             # the reader went away (pni estado | head): nothing more to say
             try:
