@@ -1,0 +1,290 @@
+"""What pni promises beyond each bad input (README, «Qué garantiza pni»): limits that hold and can be raised,
+Excel read only through defusedxml, outputs that cannot hurt, and a run interrupted by a signal that leaves no
+partial file behind."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from pni_cli import importar
+from tests.cli.test_catalogo_malos import BASE, _formulario, correr, sin_traceback
+from tests.conftest import REPO, escribir, huellas
+
+CORTE = "2026-11-23"
+POSIX = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="señales POSIX")
+
+
+# --- limits ----------------------------------------------------------------------------------------------------
+
+def _grande(espacio: Path) -> Path:
+    """A valid progress file of about 6 MB (a very long list of evidence links)."""
+    return escribir(espacio / "avances/2025-S1/MTPS.yaml",
+                    BASE + "    evidencia:\n" + "      - https://www.transparencia.gob.sv/documento\n" * 150_000)
+
+
+def test_el_limite_de_tamano_se_sube_con_pni_max_bytes(espacio: Path) -> None:
+    archivo = _grande(espacio)
+    r = correr("validar", "--corte", CORTE, cwd=espacio)
+    sin_traceback(r)
+    assert r.codigo == 1
+    assert re.search(r"^avances/2025-S1/MTPS\.yaml: error PNI010 \[limite-excedido\] el archivo pesa [\d,]+ bytes y "
+                     r"el máximo es 5,242,880; .*PNI_MAX_BYTES", r.out, re.M), r.out
+    r = correr("validar", "--corte", CORTE, cwd=espacio, env={"PNI_MAX_BYTES": str(archivo.stat().st_size)})
+    sin_traceback(r)
+    assert r.codigo == 0, r.out
+    assert "Todo en orden" in r.out
+
+
+def test_el_limite_de_anidamiento_se_sube_con_pni_max_profundidad(espacio: Path) -> None:
+    escribir(espacio / "avances/2025-S1/MTPS.yaml", BASE + "x: " + "[" * 60 + "]" * 60 + "\n")
+    r = correr("validar", "--corte", CORTE, cwd=espacio)
+    sin_traceback(r)
+    assert r.codigo == 1
+    assert "avances/2025-S1/MTPS.yaml:10:44: error PNI010 [limite-excedido] más de 40 niveles de anidamiento" in r.out
+    assert "PNI_MAX_PROFUNDIDAD" in r.out
+    r = correr("validar", "--corte", CORTE, cwd=espacio, env={"PNI_MAX_PROFUNDIDAD": "100"})
+    sin_traceback(r)
+    assert "PNI010" not in r.out
+    assert "avances/2025-S1/MTPS.yaml:10:1: error PNI101 [campo-desconocido] campo «x» desconocido" in r.out
+
+
+@pytest.mark.xfail(strict=True, reason="yamlio lee PNI_MAX_BYTES y PNI_MAX_PROFUNDIDAD con int() al importarse: un "
+                                       "valor como «5MB» da «error interno» en lugar de un error de uso")
+@pytest.mark.parametrize("variable", ["PNI_MAX_BYTES", "PNI_MAX_PROFUNDIDAD"])
+def test_un_limite_mal_escrito_es_un_error_de_uso(espacio: Path, variable: str) -> None:
+    r = correr("validar", "--corte", CORTE, cwd=espacio, env={variable: "5MB"})
+    sin_traceback(r)
+    assert r.codigo == 2
+    assert variable in r.err
+
+
+@pytest.mark.xfail(strict=True, reason="yamlio.leer_archivo lee archivos especiales sin límite: pni validar /dev/zero "
+                                       "llena la memoria (aquí, MemoryError y «error interno»)")
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="sin /dev/zero")
+def test_validar_un_dispositivo_no_lo_lee_sin_fin(espacio: Path) -> None:
+    r = correr("validar", "/dev/zero", "--corte", CORTE, cwd=espacio, tiempo=30)
+    sin_traceback(r)
+    assert r.codigo == 1
+    assert "/dev/zero: error PNI012" in r.out
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="sin /dev/zero")
+def test_importar_un_dispositivo_no_lo_lee(espacio: Path) -> None:
+    r = correr("importar", "/dev/zero", cwd=espacio, tiempo=30)
+    sin_traceback(r)
+    assert r.codigo == 1
+    assert "/dev/zero: error PNI012 [archivo-ilegible] no se puede leer el archivo: no es un archivo normal" in \
+        r.out + r.err
+
+
+def test_el_limite_de_descompresion_se_cambia_con_pni_max_descomprimido(espacio: Path) -> None:
+    archivo = espacio / "MTPS.xlsx"
+    archivo.write_bytes(_formulario())
+    antes = huellas(espacio)
+    r = correr("importar", "MTPS.xlsx", cwd=espacio, env={"PNI_MAX_DESCOMPRIMIDO": "10000"})
+    sin_traceback(r)
+    assert r.codigo == 1
+    assert re.search(r"MTPS\.xlsx: error PNI010 \[limite-excedido\] el archivo pesa [\d,]+ bytes \(máximo 10,000\); "
+                     r"no se abre\. .*PNI_MAX_DESCOMPRIMIDO", r.out + r.err), r.out + r.err
+    for malo in ("50MB", "0", "-1", "mucho"):
+        r = correr("importar", "MTPS.xlsx", cwd=espacio, env={"PNI_MAX_DESCOMPRIMIDO": malo})
+        sin_traceback(r)
+        assert r.codigo == 2
+        assert f"la variable de entorno PNI_MAX_DESCOMPRIMIDO=«{malo}» no es válida" in r.err
+    assert huellas(espacio) == antes
+
+
+def _zip(archivo: Path, miembros: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(archivo, "w", zipfile.ZIP_DEFLATED) as z:
+        for nombre, datos in miembros.items():
+            z.writestr(nombre, datos)
+    return archivo
+
+
+def test_razon_de_compresion_por_parte(tmp_path: Path) -> None:
+    """Each part is checked, not only the total: one that inflates more than 100 times, to more than a megabyte,
+    is refused; small parts and parts that barely compress are not."""
+    libro = b"<workbook/>"
+    assert importar.revisar_contenedor(_zip(tmp_path / "a.xlsx", {"xl/workbook.xml": libro,
+                                                                  "xl/media/ceros.bin": bytes(1 << 20)}), "a") is None
+    assert importar.revisar_contenedor(_zip(tmp_path / "b.xlsx", {"xl/workbook.xml": libro,
+                                                                  "xl/media/foto.png": os.urandom(3 << 20)}),
+                                       "b") is None
+    p = importar.revisar_contenedor(_zip(tmp_path / "c.xlsx", {"xl/workbook.xml": libro,
+                                                               "xl/media/ceros.bin": bytes(2 << 20)}), "c")
+    assert p is not None and p.codigo == "PNI010"
+    assert "«xl/media/ceros.bin» se descomprime a 2,097,152 bytes" in p.mensaje
+    assert "parece una bomba de compresión" in p.mensaje
+
+
+def test_un_nombre_de_parte_hostil_no_ensucia_el_mensaje(tmp_path: Path) -> None:
+    p = importar.revisar_contenedor(_zip(tmp_path / "a.xlsx", {"xl/workbook.xml": b"<w/>",
+                                                               "x\n\x1b[31mrojo\r.bin": bytes(2 << 20)}), "a")
+    assert p is not None and p.codigo == "PNI010"
+    assert not re.search(r"[\x00-\x1f\x7f]", p.mensaje)
+
+
+# --- Excel through defusedxml ------------------------------------------------------------------------------------
+
+def test_defusedxml_es_una_dependencia_y_openpyxl_lo_usa() -> None:
+    proyecto = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert any(re.match(r"defusedxml\b", d) for d in proyecto["project"]["dependencies"])
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML is True
+
+
+def test_importar_se_niega_a_leer_sin_defusedxml(espacio: Path) -> None:
+    (espacio / "MTPS.xlsx").write_bytes(_formulario())
+    antes = huellas(espacio)
+    r = correr("importar", "MTPS.xlsx", cwd=espacio, env={"OPENPYXL_DEFUSEDXML": "False"})
+    sin_traceback(r)
+    assert r.codigo == 2
+    assert r.err.startswith("pni: pni importar necesita el paquete defusedxml")
+    assert "No se leyó el libro ni se importó nada" in r.err
+    assert huellas(espacio) == antes
+
+
+def test_un_libro_guardado_con_otra_extension_se_lee_por_su_contenido(espacio: Path) -> None:
+    """openpyxl refuses a path whose extension is not .xlsx, in English; pni reads the file itself."""
+    libro = load_workbook(io.BytesIO(_formulario()))
+    libro["Avances"]["C4"] = "14/01/2027"
+    libro["Avances"]["F8"] = 3
+    libro.save(espacio / "MTPS-2026-S2.XLS")
+    r = correr("importar", "MTPS-2026-S2.XLS", "--corte", "2027-01-31", cwd=espacio)
+    sin_traceback(r)
+    assert r.codigo == 0, r
+    assert (espacio / "avances/2026-S2/MTPS.yaml").is_file()
+
+
+# --- outputs that cannot hurt ------------------------------------------------------------------------------------
+
+def test_solo_salida_py_escribe_archivos() -> None:
+    """Every output file is written by salida.escribir_atomico (temporary file, flush, fsync, os.replace, never
+    over an existing file without --forzar). gitdatos writes only into its own temporary folder."""
+    permitidos = {"salida.py", "gitdatos.py"}
+    patron = re.compile(r"\.write_text\(|\.write_bytes\(|open\([^)]*[\"'](?:w|a|x|wb|ab|xb|r\+)[\"']|os\.replace\(|"
+                        r"os\.rename\(|shutil\.(?:copy|move)")
+    culpables = []
+    for archivo in sorted((REPO / "pni_cli").rglob("*.py")):
+        if archivo.name in permitidos:
+            continue
+        for n, linea in enumerate(archivo.read_text(encoding="utf-8").splitlines(), 1):
+            if patron.search(linea) and "os.devnull" not in linea:
+                culpables.append(f"{archivo.relative_to(REPO)}:{n}: {linea.strip()}")
+    assert not culpables, "escrituras fuera de salida.escribir_atomico:\n" + "\n".join(culpables)
+
+
+def test_la_plantilla_excel_no_escribe_formulas_ni_caracteres_de_control(espacio: Path) -> None:
+    """Texts of the plan that look like formulas stay text in the form an institution opens; control characters
+    are removed."""
+    eje1 = next((espacio / "plan").glob("eje-1-*.yaml"))
+    texto, n = re.subn(r'(- id: "1\.4\.1\.a"\n\s+texto: ).*',
+                       lambda m: m.group(1) + '"=HYPERLINK(\\"http://x\\",\\"clic\\")\\u0007"', eje1.read_text("utf-8"))
+    assert n == 1
+    eje1.write_text(texto, encoding="utf-8")
+    destino = espacio / "MTPS.xlsx"
+    r = correr("plantilla", "--institucion", "MTPS", "--periodo", "2026-S2", "--formato", "xlsx", "--salida",
+               str(destino), cwd=espacio)
+    sin_traceback(r)
+    assert r.codigo == 0, r
+    celda = load_workbook(destino)["Avances"]["C8"]
+    assert celda.value == '=HYPERLINK("http://x","clic")'
+    assert celda.data_type == "s" and celda.quotePrefix is True
+    with zipfile.ZipFile(destino) as z:
+        for nombre in z.namelist():
+            if nombre.startswith("xl/worksheets/"):
+                xml = z.read(nombre).decode("utf-8")
+                assert "<f>" not in xml and "<f " not in xml, nombre
+                assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", xml), nombre
+
+
+# --- a run interrupted by a signal ---------------------------------------------------------------------------------
+
+# `pni` as a user runs it, with one change made from outside: fsync announces itself and then waits, so that the
+# signal arrives while the temporary file is being written.
+LENTO = """\
+import os, sys, time
+real = os.fsync
+def lento(fd):
+    sys.stderr.write("ESCRIBIENDO\\n")
+    sys.stderr.flush()
+    time.sleep(60)
+    real(fd)
+os.fsync = lento
+from pni_cli.cli import main
+main(sys.argv[1:])
+"""
+
+
+def _pni(args: list[str], cwd: Path, lento: bool) -> subprocess.Popen[str]:
+    entorno = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    orden = [sys.executable, "-c", LENTO, *args] if lento else [sys.executable, "-m", "pni_cli", *args]
+    return subprocess.Popen(orden, cwd=cwd, env=entorno, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8")
+
+
+def _restos(carpeta: Path, nombre: str) -> list[str]:
+    return sorted(p.name for p in carpeta.iterdir() if p.name == nombre or p.name.startswith(f".{nombre}."))
+
+
+@POSIX
+@pytest.mark.parametrize(("senal", "codigo"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"])
+def test_una_senal_mientras_se_escribe_no_deja_archivo_ni_temporal(espacio_con_avances: Path, senal: int,
+                                                                    codigo: int) -> None:
+    salida = espacio_con_avances / "informe.xlsx"
+    antes = huellas(espacio_con_avances)
+    p = _pni(["reporte", "--formato", "xlsx", "--salida", str(salida), "--corte", CORTE], espacio_con_avances,
+             lento=True)
+    try:
+        assert p.stderr is not None
+        linea = p.stderr.readline()
+        assert linea == "ESCRIBIENDO\n", linea + p.stderr.read()
+        temporales = _restos(espacio_con_avances, "informe.xlsx")
+        assert len(temporales) == 1 and temporales[0].endswith(".tmp"), temporales  # caught in the middle
+        p.send_signal(senal)
+        _, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == codigo, err
+    assert f"pni: interrumpido ({signal.Signals(senal).name})" in err
+    assert "Traceback" not in err
+    assert _restos(espacio_con_avances, "informe.xlsx") == []
+    assert huellas(espacio_con_avances) == antes
+
+
+@POSIX
+def test_una_senal_en_cualquier_momento_deja_el_archivo_entero_o_nada(espacio_con_avances: Path) -> None:
+    """SIGTERM at increasing moments of a real run: afterwards there is either no output at all or a whole,
+    readable workbook, and never a temporary file."""
+    salida = espacio_con_avances / "informe.xlsx"
+    vistos = set()
+    for espera in (0.3, 0.6, 0.9, 1.2, 1.5, 2.0, 3.0):
+        p = _pni(["reporte", "--formato", "xlsx", "--salida", str(salida), "--corte", CORTE], espacio_con_avances,
+                 lento=False)
+        time.sleep(espera)
+        p.send_signal(signal.SIGTERM)
+        _, err = p.communicate(timeout=60)
+        assert "Traceback" not in err
+        # -SIGTERM: killed before main() installed its handler, or after it restored the previous one
+        assert p.returncode in (0, 143, -signal.SIGTERM), (p.returncode, err)
+        assert [n for n in _restos(espacio_con_avances, "informe.xlsx") if n.endswith(".tmp")] == []
+        if salida.exists():
+            assert p.returncode != 143
+            load_workbook(salida)  # whole
+            salida.unlink()
+        vistos.add(p.returncode)
+    assert 143 in vistos or -signal.SIGTERM in vistos  # at least one run was really interrupted
