@@ -13,6 +13,10 @@ from ..problems import Problema
 from ..workspace import ArchivoAvance, Plan
 from ..yamlio import Documento
 
+# No indicator of the plan counts, averages or measures anything near a trillion: a larger value is a typo (extra
+# digits, a pasted identifier), and it would overflow the sums and ratios of the semáforo.
+MAX_PLAUSIBLE = 10**12
+
 
 def sugerir_indicador(plan: Plan, id_: str) -> str:
     if id_ in plan.actividades:
@@ -77,6 +81,10 @@ def _valor(doc: Documento, ruta: tuple[str | int, ...], rep: Reporte, tipo: str,
     if v < 0:
         yield doc.problema("PNI307", rv, f"valor negativo ({_num(v)}): un avance no puede ser menor que cero")
         return
+    if v > MAX_PLAUSIBLE:
+        yield doc.problema("PNI307", rv, f"el valor {float(v):.4g} no es plausible (más de un billón, 10^12): "
+                                         "revise si sobran cifras")
+        return
     if tipo in ("porcentaje", "hito"):
         que = "un porcentaje" if tipo == "porcentaje" else "el avance de un hito"
         if v > 100:
@@ -98,6 +106,10 @@ def _valor(doc: Documento, ruta: tuple[str | int, ...], rep: Reporte, tipo: str,
             suma = sum(partes.values())
             if any(x < 0 for x in partes.values()):
                 yield doc.problema("PNI309", (*ruta, "desglose", dim), f"el desglose por {dim} tiene valores negativos")
+            elif any(x > MAX_PLAUSIBLE for x in partes.values()):
+                yield doc.problema("PNI309", (*ruta, "desglose", dim),
+                                   f"el desglose por {dim} tiene valores de más de un billón (10^12): revise si "
+                                   "sobran cifras")
             elif tipo in ("conteo",) and not math.isclose(suma, v, rel_tol=1e-9, abs_tol=1e-6):
                 yield doc.problema("PNI309", (*ruta, "desglose", dim),
                                    f"el desglose por {dim} suma {_num(suma)} y el valor es {_num(v)}; "

@@ -365,6 +365,10 @@ def test_validar(caso: dict[str, Any], espacio: Path) -> None:
     assert r.codigo == caso.get("salida", 1), r
     assert r.err == ""
     archivo = str(destino.relative_to(espacio))
+    *problemas, resumen = r.out.splitlines()
+    assert re.fullmatch(r"(Todo en orden: )?\d+ archivos revisados: \d+ errore?s?, \d+ avisos?\.?", resumen), resumen
+    for linea in problemas:  # one problem, one line: nothing in a file can print a line of its own
+        assert re.match(r"^avances/\S+?(:\d+:\d+)?: (error|aviso) PNI\d{3} \[[a-z-]+\] ", linea), linea
     if positivo:
         assert archivo not in r.out and "Todo en orden" in r.out, r.out
     else:
