@@ -3,6 +3,7 @@ Inconsistencias. Every text cell goes through `texto_seguro`: never a formula, n
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -34,9 +35,32 @@ def poner(ws: Any, fila: int, col: int, valor: Any, **estilo: Any) -> Any:
         c.data_type = "s"  # stored as text even when it starts with = + - @
         if valor.startswith(_FORMULA):
             c.quotePrefix = True
-    for k, v in estilo.items():
-        setattr(c, k, v)
+    if estilo:
+        estilar(c, **estilo)
     return c
+
+
+_ESTILOS = ("font", "fill", "border", "alignment", "number_format", "protection")
+
+
+def estilar(c: Any, **estilo: Any) -> None:
+    """`c.font = …`, `c.fill = …`… at once. openpyxl hashes every style object on every assignment to find it
+    in the workbook's tables, which made styling most of the Excel report's time: each combination of the
+    cell's current style and the new font, fill… objects is worked out once per workbook, and then copied."""
+    if any(k not in _ESTILOS for k in estilo):
+        for k, v in estilo.items():
+            setattr(c, k, v)
+        return
+    cache = c.parent.parent.__dict__.setdefault("_pni_estilos", {})
+    actual = c._style  # None until the cell gets a style
+    clave = (tuple(actual) if actual is not None else None, *((k, id(v)) for k, v in estilo.items()))
+    hecho = cache.get(clave)
+    if hecho is None:
+        for k, v in estilo.items():
+            setattr(c, k, v)
+        cache[clave] = (tuple(estilo.values()), copy.copy(c._style))  # the objects stay alive: ids stay theirs
+    else:
+        c._style = copy.copy(hecho[1])
 
 
 def alto(valores: list[Any], anchos: list[int]) -> float:
@@ -63,8 +87,20 @@ def libro(informe: Informe) -> bytes:
     cabecera_fuente = Font(bold=True, color="FFFFFF")
     cabecera_relleno = PatternFill("solid", fgColor=ENCABEZADO)
 
+    rellenos: dict[str, PatternFill] = {}
+    fuentes: dict[tuple[bool, str], Font] = {}
+
     def relleno(color: str) -> PatternFill:
-        return PatternFill("solid", fgColor=color)
+        if color not in rellenos:
+            rellenos[color] = PatternFill("solid", fgColor=color)
+        return rellenos[color]
+
+    def negrita(color: str) -> Font:
+        if (True, color) not in fuentes:
+            fuentes[(True, color)] = Font(bold=True, color=color)
+        return fuentes[(True, color)]
+
+    a_la_derecha = Alignment(horizontal="right", vertical="top")
 
     def tabla(ws: Any, fila: int, encabezados: list[str], filas: list[list[Any]], anchos: list[int],
               colores: dict[int, str] | None = None) -> int:
@@ -170,11 +206,10 @@ def libro(informe: Informe) -> bytes:
                            "% logro", "Semáforo", "Responsables", "Último reporte", "Observaciones"], filas,
               [10, 40, 40, 30, 11, 11, 9, 16, 18, 16, 40])
         for i, estado in enumerate(estados_filas, inicio + 1):
-            c = ws.cell(row=i, column=8)
-            c.fill = relleno(COLORES[estado])
-            c.font = Font(bold=True, color="FFFFFF" if estado in ("cumplida", "rojo") else "000000")
+            estilar(ws.cell(row=i, column=8), fill=relleno(COLORES[estado]),
+                    font=negrita("FFFFFF" if estado in ("cumplida", "rojo") else "000000"))
             for col in (5, 6, 7):
-                ws.cell(row=i, column=col).alignment = Alignment(horizontal="right", vertical="top")
+                estilar(ws.cell(row=i, column=col), alignment=a_la_derecha)
         pagina(ws)
 
     # --- Reportes: institutions × semesters
@@ -187,7 +222,7 @@ def libro(informe: Informe) -> bytes:
         for j, v in enumerate(valores[1:], 2):
             color = next((c for k, c in ENTREGAS.items() if str(v).startswith(k)), None)
             if color:
-                ws.cell(row=i, column=j).fill = relleno(color)
+                estilar(ws.cell(row=i, column=j), fill=relleno(color))
     pagina(ws)
 
     # --- Metas por definir
@@ -212,11 +247,33 @@ def libro(informe: Informe) -> bytes:
     wb.properties.created = fijo
     wb.properties.modified = fijo
     # Workbook.save() stamps «modified» with the current time; the writer itself keeps the cut-off date, so
-    # the same data and cut-off date give the same document properties.
-    from zipfile import ZIP_DEFLATED, ZipFile
-
+    # the same data and cut-off date give the same document properties; and every part of the zip carries the
+    # cut-off date too (not the time of writing): the same data and cut-off date give the same bytes.
     from openpyxl.writer.excel import ExcelWriter
 
     buf = io.BytesIO()
-    ExcelWriter(wb, ZipFile(buf, "w", ZIP_DEFLATED, allowZip64=True)).save()
+    ExcelWriter(wb, _zip_con_fecha(buf, fijo)).save()
     return buf.getvalue()
+
+
+def _zip_con_fecha(destino: io.BytesIO, fecha: dt.datetime) -> Any:
+    """A zip for openpyxl's writer in which every part is dated `fecha` (zipfile would date each one now, or
+    by the mtime of openpyxl's temporary file)."""
+    import zipfile
+
+    class ZipConFecha(zipfile.ZipFile):
+        def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None,
+                     compresslevel: Any = None) -> None:
+            if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+                zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=fecha.timetuple()[:6])
+                zinfo_or_arcname.compress_type = self.compression
+                zinfo_or_arcname.external_attr = 0o600 << 16
+            super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+        def write(self, filename: Any, arcname: Any = None, compress_type: Any = None,
+                  compresslevel: Any = None) -> None:
+            with open(filename, "rb") as f:
+                datos = f.read()
+            self.writestr(arcname if arcname is not None else filename, datos, compress_type, compresslevel)
+
+    return ZipConFecha(destino, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
