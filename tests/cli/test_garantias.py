@@ -19,7 +19,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pni_cli import importar
-from tests.cli.test_catalogo_malos import BASE, _formulario, correr, sin_traceback
+from tests.cli.test_catalogo_malos import BASE, CASOS, _formulario, correr, sin_traceback
 from tests.conftest import REPO, escribir, huellas
 
 CORTE = "2026-11-23"
@@ -288,3 +288,34 @@ def test_una_senal_en_cualquier_momento_deja_el_archivo_entero_o_nada(espacio_co
             salida.unlink()
         vistos.add(p.returncode)
     assert 143 in vistos or -signal.SIGTERM in vistos  # at least one run was really interrupted
+
+
+# --- the README says it -----------------------------------------------------------------------------------------
+
+def test_el_readme_dice_que_garantiza_pni_con_los_limites_del_codigo() -> None:
+    from pni_cli import yamlio
+    from pni_cli.checks.avance_reportes import MAX_PLAUSIBLE
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    titulos = re.findall(r"^## (.+)$", readme, re.M)
+    i = titulos.index("Qué garantiza pni")
+    assert titulos[i - 1].startswith("El archivo de avance")
+    seccion = readme.split("## Qué garantiza pni\n", 1)[1].split("\n## ", 1)[0]
+    # the defaults, as the code has them when no variable is set
+    assert not any(v in os.environ for v in ("PNI_MAX_BYTES", "PNI_MAX_PROFUNDIDAD", "PNI_MAX_DESCOMPRIMIDO"))
+    assert yamlio.MAX_BYTES == 5 * 1024 * 1024
+    assert "| Tamaño de un archivo YAML | 5 MB | `PNI_MAX_BYTES` (en bytes) |" in seccion
+    assert f"| Anidamiento de un archivo YAML | {yamlio.MAX_PROFUNDIDAD} niveles | `PNI_MAX_PROFUNDIDAD` |" in seccion
+    assert importar.MAX_DESCOMPRIMIDO == 50 * 1024 * 1024
+    assert "| Libro de Excel descomprimido | 50 MB en total | `PNI_MAX_DESCOMPRIMIDO` (en bytes) |" in seccion
+    assert importar.MAX_PARTE_XML == 10 * 1024 * 1024 and "| 10 MB |" in seccion
+    assert importar._RAZON_DESDE == 1024 * 1024
+    assert f"| Compresión de una parte de más de 1 MB | {importar.MAX_RAZON} veces su tamaño |" in seccion
+    assert f"| Filas del formulario | {importar.MAX_FILAS} |" in seccion
+    assert MAX_PLAUSIBLE == 10**12 and "| 10^12 (PNI307, PNI309) |" in seccion
+    malos = sum(1 for c in CASOS if c.get("codigo"))
+    assert re.search(rf"reúne {malos}\s+entradas malas", seccion)
+    assert re.search(rf"y {len(CASOS) - malos}\s+que deben aceptarse", seccion)
+    assert "[SECURITY.md](SECURITY.md)" in seccion
+    seguridad = (REPO / "SECURITY.md").read_text(encoding="utf-8")
+    assert "No abra un issue público" in seguridad and "README.md#qué-garantiza-pni" in seguridad
