@@ -272,7 +272,7 @@ def test_una_senal_en_cualquier_momento_deja_el_archivo_entero_o_nada(espacio_co
     readable workbook, and never a temporary file."""
     salida = espacio_con_avances / "informe.xlsx"
     vistos = set()
-    for espera in (0.3, 0.6, 0.9, 1.2, 1.5, 2.0, 3.0):
+    for espera in (0.4, 0.9, 1.4, 2.0, 3.0):
         p = _pni(["reporte", "--formato", "xlsx", "--salida", str(salida), "--corte", CORTE], espacio_con_avances,
                  lento=False)
         time.sleep(espera)

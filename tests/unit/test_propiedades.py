@@ -247,7 +247,7 @@ def fecha_de_entrega(periodo: str) -> dt.date:
 
 # --- the same inputs, the same outputs (the real CLI, a handful of random workspaces) ---------------------------
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                 HealthCheck.function_scoped_fixture])
 @given(st.lists(registros_validos(), min_size=1, max_size=3), st.sampled_from(["2026-01-31", "2026-11-23"]))
 def test_mismas_entradas_mismas_salidas(tmp_path_factory: pytest.TempPathFactory, registros: list[dict[str, Any]],
