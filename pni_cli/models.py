@@ -7,9 +7,14 @@ misspelt fields. Messages raised by validators are in Spanish because users read
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# pni uses no pydantic plugin: without this, building the first model scans the entry points of every installed
+# package to look for one (a noticeable part of a short command's start-up).
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
 
 ID_EJE = r"^\d$"
 ID_INTERVENCION = r"^\d\.\d+$"
@@ -35,7 +40,7 @@ Dimension = Literal[
 
 
 class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 # --- the plan ----------------------------------------------------------------------------------------------

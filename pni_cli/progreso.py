@@ -222,9 +222,20 @@ def estado_de_actividad(estados: list[EstadoIndicador]) -> Estado:
     return max((i.estado for i in estados), key=lambda s: _GRAVEDAD[s])
 
 
-def _debidos(plan: Plan, clave: str, sem: Semestre) -> list[str]:
-    return [ind.id for act in plan.actividades.values() if clave in act.responsables.instituciones
-            and sem in plan.ventana(act) for ind in act.indicadores if ind.meta.tipo != "por_definir"]
+def _debidos_por_institucion(plan: Plan) -> dict[str, list[tuple[frozenset[Semestre], list[str]]]]:
+    """For each responsable, its activities in the plan's order: their semesters and the indicators it owes.
+    Built once, so that the work grows with the responsables of each activity, not with their square."""
+    out: dict[str, list[tuple[frozenset[Semestre], list[str]]]] = defaultdict(list)
+    for act in plan.actividades.values():
+        entrada = (frozenset(plan.ventana(act)), [i.id for i in act.indicadores if i.meta.tipo != "por_definir"])
+        for clave in dict.fromkeys(act.responsables.instituciones):
+            out[clave].append(entrada)
+    return out
+
+
+def _debidos(indice: dict[str, list[tuple[frozenset[Semestre], list[str]]]], clave: str, sem: Semestre
+             ) -> list[str]:
+    return [i for ventana_, ids in indice.get(clave, ()) if sem in ventana_ for i in ids]
 
 
 def completitud(plan: Plan, entregas: list[Entrega], corte: dt.date,
@@ -237,10 +248,11 @@ def completitud(plan: Plan, entregas: list[Entrega], corte: dt.date,
     if institucion is not None:
         claves = [c for c in claves if c == institucion]
     plazo = plan.general.plazo_dias
+    indice = _debidos_por_institucion(plan)
     out: list[Completitud] = []
     for clave in claves:
         for sem in semestres:
-            debidos = _debidos(plan, clave, sem)
+            debidos = _debidos(indice, clave, sem)
             if not debidos:
                 continue
             vence = sem.vencimiento(plazo)

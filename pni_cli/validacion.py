@@ -43,8 +43,10 @@ def _precisar_indicadores(plan: Plan, archivos: list[ArchivoAvance], problemas: 
     """An indicador that fails the schema's format (an activity id «1.4.2», «1.4.2.A») gets the plan's hint."""
     pistas: dict[tuple[str, int, int], str] = {}
     for a in archivos:
+        if a.avance is not None:
+            continue  # a valid file's document no longer keeps its data (workspace.cargar_avance)
         datos = a.documento.datos
-        if a.avance is not None or not isinstance(datos, dict) or not isinstance(datos.get("reportes"), list):
+        if not isinstance(datos, dict) or not isinstance(datos.get("reportes"), list):
             continue
         for i, rep in enumerate(datos["reportes"]):
             if isinstance(rep, dict) and isinstance(rep.get("indicador"), str):

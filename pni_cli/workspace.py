@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,9 +43,16 @@ def buscar_raiz(desde: Path) -> Path:
 
 def relativo(ruta: Path, raiz: Path) -> str:
     try:
-        return ruta.resolve().relative_to(raiz.resolve()).as_posix()
+        base = _resuelta(raiz) if raiz.is_absolute() else raiz.resolve()
+        return ruta.resolve().relative_to(base).as_posix()
     except ValueError:
         return str(ruta)
+
+
+@functools.lru_cache(maxsize=8)
+def _resuelta(raiz: Path) -> Path:
+    """An absolute workspace folder, resolved once rather than once per file."""
+    return raiz.resolve()
 
 
 @dataclass
@@ -64,6 +72,7 @@ class Plan:
     eje_de: dict[str, Eje] = field(default_factory=dict)  # any id → eje
     alias: dict[str, str] = field(default_factory=dict)  # clave, siglas or alias (upper) → clave
     rutas: dict[str, tuple[str, Ruta]] = field(default_factory=dict)  # id → (eje file name, path in it)
+    _ventanas: dict[tuple[str, int, int], list[Semestre]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for eje in self.ejes:
@@ -99,7 +108,13 @@ class Plan:
         return Semestre.leer(self.general.ultimo_periodo)
 
     def ventana(self, act: Actividad) -> list[Semestre]:
-        return ventana(act.periodo.desde, act.periodo.hasta, self.primer_semestre, self.ultimo_semestre)
+        """The activity's semesters (worked out once per activity: every report of every file asks)."""
+        clave = (act.id, act.periodo.desde, act.periodo.hasta)
+        hallada = self._ventanas.get(clave)
+        if hallada is None:
+            hallada = ventana(act.periodo.desde, act.periodo.hasta, self.primer_semestre, self.ultimo_semestre)
+            self._ventanas[clave] = hallada
+        return hallada
 
     def ids(self) -> list[str]:
         return [*self.eje_de.keys()]
@@ -196,6 +211,8 @@ def rutas_avances(raiz: Path) -> list[Path]:
 def cargar_avance(ruta: Path, raiz: Path) -> tuple[ArchivoAvance, list[Problema]]:
     problemas: list[Problema] = []
     avance, doc = _cargar(ruta, raiz, Avance, problemas)
+    if isinstance(avance, Avance) and hasattr(doc, "aligerar"):
+        doc.aligerar()  # the model holds the data now; the document keeps only what locates a problem
     return ArchivoAvance(doc.archivo, doc, avance if isinstance(avance, Avance) else None), problemas
 
 
