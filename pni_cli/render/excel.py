@@ -101,6 +101,10 @@ def libro(informe: Informe) -> bytes:
         return fuentes[(True, color)]
 
     a_la_derecha = Alignment(horizontal="right", vertical="top")
+    # built once: `estilar` works each combination out once per object, so the same object is reused
+    fuente_titulo = Font(bold=True, size=14)
+    fuente_subtitulo = Font(italic=True, color="595959")
+    fuente_aviso = Font(bold=True, color="9C0006")
 
     def tabla(ws: Any, fila: int, encabezados: list[str], filas: list[list[Any]], anchos: list[int],
               colores: dict[int, str] | None = None) -> int:
@@ -129,22 +133,22 @@ def libro(informe: Informe) -> bytes:
 
     def a_lo_ancho(ws: Any, fila: int, columnas: int, valor: str, **estilo: Any) -> None:
         """A long text over the width of the table below it, wrapped, so it never widens the printed page."""
-        poner(ws, fila, 1, valor, alignment=Alignment(wrap_text=True, vertical="top"), **estilo)
+        poner(ws, fila, 1, valor, alignment=envolver, **estilo)
         if columnas > 1:
             ws.merge_cells(start_row=fila, start_column=1, end_row=fila, end_column=columnas)
 
     def titulo(ws: Any, texto: str, columnas: int) -> int:
-        a_lo_ancho(ws, 1, columnas, texto, font=Font(bold=True, size=14))
+        a_lo_ancho(ws, 1, columnas, texto, font=fuente_titulo)
         ws.row_dimensions[1].height = 22
         ws.row_dimensions[2].height = 30
         a_lo_ancho(ws, 2, columnas, f"Fecha de corte: {informe.corte} · Semestres evaluados: {informe.semestres} · "
                                     f"Versión del plan: {informe.version_plan} · pni {informe.version_pni}",
-                   font=Font(italic=True, color="595959"))
+                   font=fuente_subtitulo)
         fila = 3
         if informe.ilustrativo:
             a_lo_ancho(ws, 3, columnas, "⚠ DATOS ILUSTRATIVOS: los avances son valores de ejemplo (ilustrativo: "
                                         "true), no informes reales de las instituciones.",
-                       font=Font(bold=True, color="9C0006"), fill=relleno("FFC7CE"))
+                       font=fuente_aviso, fill=relleno("FFC7CE"))
             fila = 4
         return fila + 1
 
