@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -44,7 +45,70 @@ def _traducir_ayuda(texto: str) -> str:
     return re.sub(r" +$", "", texto, flags=re.M)
 
 
+def _conversion_directa() -> type | None:
+    """Typer ≥ 0.29 converts every option through a pydantic TypeAdapter built at each run: that imports and runs
+    pydantic's schema machinery (about 0.1 s) even for a plain text. Every option of pni is a text, a path, a list
+    of paths or a flag, so they are converted here directly; anything else keeps Typer's own conversion. If a Typer
+    release drops this internal hook, nothing changes but the speed (tests/unit/test_cli_arranque.py tells)."""
+    try:
+        from typer._coercion import RuntimeParam, build_runtime_param
+    except ImportError:  # pragma: no cover - another Typer
+        return None
+
+    @dataclass(frozen=True)
+    class ConversionDirecta(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if self.annotation is str and isinstance(value, str):
+                return value
+            if self.annotation is bool and isinstance(value, bool):
+                return value
+            if self.annotation is Path and isinstance(value, str):
+                return Path(value)
+            if self.annotation == list[Path] and all(isinstance(v, str) for v in value):
+                return [Path(v) for v in value]
+            # anything unexpected: Typer's own conversion, with its checks and messages
+            return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
+
+    return ConversionDirecta
+
+
+def _es_simple(param: Any) -> bool:
+    desc = getattr(param, "type_descriptor", None)
+    if desc is None or not hasattr(param, "_runtime_param") or desc.file_annotation is not None:
+        return False
+    info = desc.parameter_info
+    if getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None:
+        return False
+    if desc.annotation in (str, bool):
+        return True
+    if desc.annotation not in (Path, list[Path]):
+        return False
+    # a path Typer would check (exists=True, resolve_path=True…) keeps Typer's conversion
+    return (not getattr(info, "exists", False) and not getattr(info, "resolve_path", False)
+            and not getattr(info, "writable", False) and getattr(info, "path_type", None) is None
+            and getattr(info, "file_okay", True) and getattr(info, "dir_okay", True))
+
+
+def convertir_sin_pydantic(params: list[Any]) -> int:
+    """Give each simple parameter the direct conversion; returns how many got it."""
+    clase = _conversion_directa()
+    if clase is None:
+        return 0
+    hechos = 0
+    for param in params:
+        if getattr(param, "_runtime_param", True) is None and _es_simple(param):
+            param._runtime_param = clase(parameter_info=param.type_descriptor.parameter_info,
+                                         annotation=param.type_descriptor.annotation)
+            hechos += 1
+    return hechos
+
+
 class _ComandoES(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)  # the command's own and the --help option
+        convertir_sin_pydantic(params)
+        return params
+
     def get_help(self, ctx: Any) -> str:
         return _traducir_ayuda(super().get_help(ctx))
 
@@ -53,6 +117,11 @@ class _ComandoES(TyperCommand):
 
 
 class _GrupoES(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)  # the command's own and the --help option
+        convertir_sin_pydantic(params)
+        return params
+
     def get_help(self, ctx: Any) -> str:
         return _traducir_ayuda(super().get_help(ctx))
 
@@ -90,7 +159,7 @@ def _salir(mensaje: str, codigo: int) -> NoReturn:
 
 
 def _raiz(raiz: Path | None) -> Path:
-    from .workspace import SinEspacioDeTrabajo, buscar_raiz
+    from .espacio import SinEspacioDeTrabajo, buscar_raiz
 
     if raiz is not None:
         if not (raiz / "plan" / "plan.yaml").is_file():

@@ -6,12 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 from .errores import ErrorDeUso, PlanInvalido
+from .espacio import Plan
 from .periodos import Semestre
 from .progreso import Situacion, datos_de, evaluar
-from .workspace import Plan, cargar_avances, cargar_plan
 
 
 def cargar_plan_o_fallar(raiz: Path) -> Plan:
+    from .workspace import cargar_plan
+
     plan, problemas = cargar_plan(raiz)
     errores = [p for p in problemas if p.severidad.value == "error"]
     if plan is None or errores:
@@ -25,7 +27,9 @@ def cargar_plan_o_fallar(raiz: Path) -> Plan:
 def situacion(raiz: Path, *, corte: dt.date | None, periodo: str | None, eje: str | None,
               institucion: str | None) -> tuple[Situacion, Plan, list[str]]:
     """The situation at the cut-off date, and the progress files left out because they are invalid."""
-    plan = cargar_plan_o_fallar(raiz)
+    from .cache import cargar
+
+    plan, archivos = cargar(raiz)
     if periodo is not None:
         # the day after the last day to deliver: every report of that semester is due, missing ones are missing
         corte = semestre_del_plan(plan, periodo).vencimiento(plan.general.plazo_dias) + dt.timedelta(days=1)
@@ -34,7 +38,6 @@ def situacion(raiz: Path, *, corte: dt.date | None, periodo: str | None, eje: st
         raise ErrorDeUso(f"--eje «{eje}» no existe; los ejes son {', '.join(e.id for e in plan.ejes)}")
     if institucion is not None:
         institucion = institucion_del_plan(plan, institucion)
-    archivos, _ = cargar_avances(raiz)
     invalidos = [a.ruta for a in archivos if a.avance is None]
     datos, entregas, ilustrativo = datos_de(archivos)
     sit = evaluar(plan, datos, entregas, corte, eje=eje, institucion=institucion, ilustrativo=ilustrativo)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .models import ID_ACTIVIDAD, ID_EJE, ID_INDICADOR, ID_INTERVENCION, PERIODO
-from .problems import Problema
+from .problems import Problema, en_una_linea
 from .yamlio import Documento, Ruta
 
 M = TypeVar("M", bound=BaseModel)
@@ -105,21 +104,8 @@ def traducir(doc: Documento, modelo: type[BaseModel], error: ValidationError) ->
         if clave in vistos:
             continue
         vistos.add(clave)
-        problemas.append(_una_linea(_un_error(doc, modelo, ruta, tipo, err)))
+        problemas.append(en_una_linea(_un_error(doc, modelo, ruta, tipo, err)))
     return problemas
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _una_linea(p: Problema) -> Problema:
-    """The messages quote what the file says (keys, values): a line break in it would print as a line of its
-    own, which could even pass for another problem, and a value of megabytes would be a message of megabytes.
-    Control characters are shown escaped («a\\nb»), and each quoted text cut after 80 characters."""
-    mensaje = _CONTROL.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), p.mensaje)
-    mensaje = re.sub(r"«([^»]{80})[^»]+»", r"«\1…»", mensaje)
-    return p if mensaje == p.mensaje else replace(p, mensaje=mensaje)
 
 
 def _campos_del_modelo(modelo: type[BaseModel], ruta: Ruta) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import os
 import re
 import stat
 import zipfile
@@ -22,6 +21,7 @@ from typing import Any
 
 from .errores import ErrorDeUso
 from .esquema import validar as validar_esquema
+from .lectura import limite
 from .models import Avance
 from .periodos import Semestre
 from .plantilla import (
@@ -39,23 +39,7 @@ from .problems import Problema, Severidad, problema
 from .workspace import ArchivoAvance, Plan
 from .yamlio import Documento, Ruta
 
-
-def _limite(variable: str, omision: int) -> int:
-    """A byte limit from the environment; a value that is not a positive whole number is a usage error."""
-    texto = os.environ.get(variable)
-    if texto is None or not texto.strip():
-        return omision
-    try:
-        valor = int(texto.strip().replace("_", ""))
-    except ValueError:
-        valor = 0
-    if valor <= 0:
-        raise ErrorDeUso(f"la variable de entorno {variable}=«{texto}» no es válida: escriba un número de bytes "
-                         f"mayor que cero, sin unidades (p. ej. {omision} para el valor por omisión)")
-    return valor
-
-
-MAX_DESCOMPRIMIDO = _limite("PNI_MAX_DESCOMPRIMIDO", 50 * 1024 * 1024)
+MAX_DESCOMPRIMIDO = limite("PNI_MAX_DESCOMPRIMIDO")
 MAX_FILAS = 5000
 MAX_MIEMBROS = 10_000
 # Deflate compresses XML about 5 to 20 times; a member that inflates more than this, and to more than a megabyte,

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import __version__
+from .espacio import Plan
 from .formato import fecha, numero, porcentaje
 from .periodos import Semestre
 from .progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
-from .workspace import Plan
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ problem records).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -104,3 +105,21 @@ def problema(codigo: str, archivo: str, linea: int, columna: int, mensaje: str) 
 
 def ordenar(problemas: list[Problema]) -> list[Problema]:
     return sorted(set(problemas), key=Problema.orden)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def sin_control(texto: str) -> str:
+    """Control characters (a line break in a file name or a key) shown escaped, so a text stays on one line."""
+    return _CONTROL.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), texto)
+
+
+def en_una_linea(p: Problema) -> Problema:
+    """The messages quote what the file says (keys, values): a line break in it would print as a line of its
+    own, which could even pass for another problem, and a value of megabytes would be a message of megabytes.
+    Control characters are shown escaped («a\\nb»), and each quoted text cut after 80 characters."""
+    mensaje = sin_control(p.mensaje)
+    mensaje = re.sub(r"«([^»]{80})[^»]+»", r"«\1…»", mensaje)
+    return p if mensaje == p.mensaje else replace(p, mensaje=mensaje)

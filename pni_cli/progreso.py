@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .models import Actividad, Indicador
+from .espacio import ArchivoAvance, Plan
 from .periodos import Semestre, cerrados, rango
-from .workspace import ArchivoAvance, Plan
+
+if TYPE_CHECKING:
+    from .models import Actividad, Indicador
 
 Estado = Literal["cumplida", "verde", "amarillo", "rojo", "sin_reporte", "no_iniciada", "meta_por_definir"]
 ESTADOS: tuple[Estado, ...] = ("cumplida", "verde", "amarillo", "rojo", "sin_reporte", "no_iniciada",
@@ -128,6 +130,9 @@ class Situacion:
         return [c for c in self.completitud if c.estado in ("faltante", "incompleto", "tarde")]
 
 
+MAX_PLAUSIBLE = 10**12  # above this a value is a typo (PNI307): never counted, never a logro of «Infinity»
+
+
 def datos_de(archivos: list[ArchivoAvance]) -> tuple[list[Dato], list[Entrega], bool]:
     """Flatten valid progress files into reported values and deliveries; also say whether any is illustrative."""
     datos: list[Dato] = []
@@ -142,6 +147,8 @@ def datos_de(archivos: list[ArchivoAvance]) -> tuple[list[Dato], list[Entrega], 
         entregas.append(Entrega(av.institucion, sem, av.fecha_reporte, a.ruta,
                                 frozenset(r.indicador for r in av.reportes)))
         for r in av.reportes:
+            if not 0 <= r.valor <= MAX_PLAUSIBLE:
+                continue  # negative, absurd (1e308) or not a number: pni validar rejects it (PNI307), not counted
             datos.append(Dato(r.indicador, av.institucion, sem, float(r.valor), av.fecha_reporte,
                               tuple(r.evidencia), r.observaciones, a.ruta))
     return datos, entregas, ilustrativo

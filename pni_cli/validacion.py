@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .checks import avance_archivo, avance_fechas, avance_reportes, plan_ids, plan_periodos, plan_referencias
 from .problems import Problema, Severidad, ordenar
-from .workspace import ArchivoAvance, Plan, cargar_avances, cargar_plan, rutas_avances
+from .workspace import ArchivoAvance, Plan, cargar_avance, cargar_plan, rutas_avances
 
 
 @dataclass
@@ -32,8 +32,9 @@ def revisar_plan(plan: Plan) -> list[Problema]:
     return [*plan_ids.revisar(plan), *plan_referencias.revisar(plan), *plan_periodos.revisar(plan)]
 
 
-def revisar_avances(plan: Plan | None, archivos: list[ArchivoAvance], corte: dt.date) -> list[Problema]:
-    problemas = [*avance_archivo.revisar(plan, archivos), *avance_fechas.revisar(plan, archivos, corte)]
+def revisar_avances(plan: Plan | None, archivos: list[ArchivoAvance], corte: dt.date,
+                    vistos: dict[tuple[str, str], str] | None = None) -> list[Problema]:
+    problemas = [*avance_archivo.revisar(plan, archivos, vistos), *avance_fechas.revisar(plan, archivos, corte)]
     if plan is not None:
         problemas.extend(avance_reportes.revisar(plan, archivos))
     return problemas
@@ -45,6 +46,7 @@ def _precisar_indicadores(plan: Plan, archivos: list[ArchivoAvance], problemas: 
     for a in archivos:
         if a.avance is not None:
             continue  # a valid file's document no longer keeps its data (workspace.cargar_avance)
+        assert a.documento is not None  # pni validar never reads from the cache
         datos = a.documento.datos
         if not isinstance(datos, dict) or not isinstance(datos.get("reportes"), list):
             continue
@@ -87,9 +89,13 @@ def validar(raiz: Path, rutas: list[Path] | None, corte: dt.date) -> Resultado:
             elegidas += [r for r in rutas_avances(raiz) if r.resolve() not in vistas]
     else:
         elegidas = rutas_avances(raiz)
-    archivos, probs = cargar_avances(raiz, elegidas)
-    problemas.extend(_precisar_indicadores(plan, archivos, probs) if plan is not None else probs)
-    problemas.extend(revisar_avances(plan, archivos, corte))
-    res.archivos.extend(a.ruta for a in archivos)
+    # One file at a time: what a file holds is dropped once it is checked, so that memory does not grow with
+    # the files already checked; only the duplicate check (PNI315) carries something from file to file.
+    vistos: dict[tuple[str, str], str] = {}
+    for ruta in elegidas:
+        archivo, probs = cargar_avance(ruta, raiz)
+        problemas.extend(_precisar_indicadores(plan, [archivo], probs) if plan is not None else probs)
+        problemas.extend(revisar_avances(plan, [archivo], corte, vistos))
+        res.archivos.append(archivo.ruta)
     res.problemas = ordenar(problemas)
     return res

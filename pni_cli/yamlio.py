@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import gc
 import io
 import math
@@ -25,12 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import Problema, problema
+from .lectura import NoLegible, leer_bytes, limite
+from .problems import Problema, en_una_linea, problema
 
 Ruta = tuple[str | int, ...]
 
-MAX_BYTES = int(os.environ.get("PNI_MAX_BYTES", 5 * 1024 * 1024))
-MAX_PROFUNDIDAD = int(os.environ.get("PNI_MAX_PROFUNDIDAD", 40))
+# a malformed value is a usage error (ErrorDeUso) raised when a command first loads YAML
+MAX_BYTES = limite("PNI_MAX_BYTES")
+MAX_PROFUNDIDAD = limite("PNI_MAX_PROFUNDIDAD")
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -85,17 +86,12 @@ def leer_archivo(ruta: Path, nombre: str | None = None) -> Documento:
     """Read and load one YAML file. Never raises."""
     nombre = nombre or str(ruta)
     try:
-        tam = ruta.stat().st_size
-        if tam > MAX_BYTES:
-            return Documento(nombre, problemas=[problema(
-                "PNI010", nombre, 0, 0,
-                f"el archivo pesa {tam:,} bytes y el máximo es {MAX_BYTES:,}; divida el archivo o, si es legítimo, "
-                "suba el límite con la variable de entorno PNI_MAX_BYTES")])
-        datos = ruta.read_bytes()
-    except OSError as e:
-        motivo = {errno.ENOENT: "no existe", errno.EACCES: "no tiene permiso de lectura",
-                  errno.EISDIR: "es una carpeta, no un archivo"}.get(e.errno or 0, e.strerror or str(e))
-        return Documento(nombre, problemas=[problema("PNI012", nombre, 0, 0, f"no se puede leer el archivo: {motivo}")])
+        datos = leer_bytes(ruta, MAX_BYTES)
+    except NoLegible as e:
+        if e.demasiado_grande:
+            return Documento(nombre, problemas=[problema("PNI010", nombre, 0, 0, e.motivo)])
+        motivo = f"no se puede leer el archivo: {e.motivo}"
+        return Documento(nombre, problemas=[problema("PNI012", nombre, 0, 0, motivo)])
     return cargar_bytes(datos, nombre)
 
 
@@ -167,8 +163,51 @@ def _cargar_referencia(texto: str, nombre: str) -> Documento:
         doc.problemas.append(r.problema)
     except RecursionError:
         doc.datos = None
-        doc.problemas.append(problema("PNI010", nombre, 1, 1, "anidamiento demasiado profundo"))
+        doc.problemas.append(_demasiado_profundo(texto, nombre))
     return doc
+
+
+def _demasiado_profundo(texto: str, nombre: str) -> Problema:
+    """PNI010 for a text so deep that the parser itself gave up (RecursionError): placed where the nesting
+    passes the limit, as `_convertir` would have placed it, by `_donde_excede`."""
+    linea, col = _donde_excede(texto, MAX_PROFUNDIDAD) or (1, 1)
+    return problema("PNI010", nombre, linea, col, f"más de {MAX_PROFUNDIDAD} niveles de anidamiento; estos archivos "
+                                                  "no necesitan tantos (límite: variable PNI_MAX_PROFUNDIDAD)")
+
+
+def _donde_excede(texto: str, maximo: int) -> tuple[int, int] | None:
+    """Line and column of the first collection deeper than `maximo`, by a plain scan of the text: block levels by
+    indentation and by «- » indicators, flow levels by brackets outside quotes and comments. Only used once the
+    parser has failed, to say where the problem is; None if the scan finds nothing."""
+    sangrias: list[int] = []
+    for n, linea in enumerate(texto.split("\n"), 1):
+        contenido = linea.lstrip(" ")
+        if not contenido or contenido.startswith("#"):
+            continue
+        sangria = len(linea) - len(contenido)
+        while sangrias and sangrias[-1] > sangria:
+            sangrias.pop()
+        if not sangrias or sangrias[-1] < sangria:
+            sangrias.append(sangria)
+        prof = len(sangrias) - 1  # the node that starts this line
+        comillas = ""
+        for i in range(sangria, len(linea)):
+            c = linea[i]
+            if comillas:
+                comillas = "" if c == comillas else comillas
+            elif c in "'\"":
+                comillas = c
+            elif c == "#" and linea[i - 1:i] in (" ", ""):
+                break
+            elif c in "[{" or (c == "-" and linea[i + 1:i + 2] in (" ", "") and not linea[sangria:i].strip(" -")):
+                if prof > maximo:  # a collection starts here («[», «{», or «- » of «- - x»)
+                    return n, i + 1
+                prof += 1  # what it holds is one level deeper
+            elif c == ":" and linea[i + 1:i + 2] in (" ", ""):
+                prof = len(sangrias)  # a key's value
+            elif c in "]}":
+                prof -= 1
+    return None
 
 
 # --- composing -------------------------------------------------------------------------------------------
@@ -210,8 +249,7 @@ def _componer(texto: str, nombre: str) -> tuple[Any, Problema | None]:
                                       "deje uno solo por archivo")
             return primero, None
         except RecursionError:
-            return None, problema("PNI010", nombre, 1, 1,
-                                  "anidamiento demasiado profundo: el archivo no puede tener tantos niveles")
+            return None, _demasiado_profundo(texto, nombre)
         except Exception as e:  # ruamel's MarkedYAMLError and friends
             ultimo = e
         finally:
@@ -373,8 +411,8 @@ def _convertir(nodo: Any, ruta: Ruta, doc: Documento, prof: int) -> Any:
         clave = k.value
         if clave in vistos:
             ante = vistos[clave]
-            doc.problemas.append(_rechazar(doc, k, "PNI002", f"la clave «{clave}» ya aparece en la línea {ante[0]}; "
-                                                            "deje una sola").problema)
+            doc.problemas.append(en_una_linea(_rechazar(doc, k, "PNI002", f"la clave «{clave}» ya aparece en la "
+                                                                          f"línea {ante[0]}; deje una sola").problema))
             continue
         vistos[clave] = _pos(k)
         doc.claves[(*ruta, clave)] = _pos(k)

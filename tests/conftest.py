@@ -34,6 +34,18 @@ def correr(*args: str, cwd: Path | None = None, env: dict[str, str] | None = Non
     return Salida(p.returncode, p.stdout, p.stderr)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_de_la_sesion(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The workspace cache (pni_cli/cache.py) of every pni run by the tests goes to a folder of this session,
+    never to the user's ~/.cache; the tests still go through it, as users do."""
+    os.environ["PNI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache-pni"))
+    os.environ.pop("PNI_SIN_CACHE", None)
+    # Where PYTHONDONTWRITEBYTECODE is set (some sandboxes and CI images), each `pni` the tests start would compile
+    # every module again: the children keep their bytecode in a folder of the session instead, as a user's would.
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+        os.environ["PYTHONPYCACHEPREFIX"] = str(tmp_path_factory.mktemp("pycache"))
+
+
 @pytest.fixture
 def pni() -> Callable[..., Salida]:
     return correr

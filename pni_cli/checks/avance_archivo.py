@@ -11,13 +11,18 @@ from ..workspace import ArchivoAvance, Plan
 from .plan_referencias import sugerir
 
 
-def revisar(plan: Plan | None, archivos: list[ArchivoAvance]) -> Iterator[Problema]:
-    vistos: dict[tuple[str, str], str] = {}
+def revisar(plan: Plan | None, archivos: list[ArchivoAvance],
+            vistos: dict[tuple[str, str], str] | None = None) -> Iterator[Problema]:
+    """`vistos` ((institución, periodo) → first file) carries the duplicate check across calls when the files are
+    checked one at a time (pni_cli/validacion.py)."""
+    if vistos is None:
+        vistos = {}
     for a in archivos:
         av = a.avance
         if av is None:
             continue
         doc = a.documento
+        assert doc is not None  # pni validar never reads from the cache
         ruta = PurePosixPath(a.ruta)
         clave = av.institucion
         if plan is not None and clave not in plan.instituciones:

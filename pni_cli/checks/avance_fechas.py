@@ -17,6 +17,7 @@ def revisar(plan: Plan | None, archivos: list[ArchivoAvance], corte: dt.date) ->
         if av is None:
             continue
         doc = a.documento
+        assert doc is not None  # pni validar never reads from the cache
         sem = Semestre.leer(av.periodo)
         if plan is not None and not plan.primer_semestre <= sem <= plan.ultimo_semestre:
             yield doc.problema("PNI305", ("periodo",),

@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from ..models import Avance, Reporte
 from ..periodos import Semestre
 from ..problems import Problema
+from ..progreso import MAX_PLAUSIBLE
 from ..workspace import ArchivoAvance, Plan
 from ..yamlio import Documento
 
 # No indicator of the plan counts, averages or measures anything near a trillion: a larger value is a typo (extra
 # digits, a pasted identifier), and it would overflow the sums and ratios of the semáforo.
-MAX_PLAUSIBLE = 10**12
 
 
 def sugerir_indicador(plan: Plan, id_: str) -> str:
@@ -36,6 +36,7 @@ def sugerir_indicador(plan: Plan, id_: str) -> str:
 def revisar(plan: Plan, archivos: list[ArchivoAvance]) -> Iterator[Problema]:
     for a in archivos:
         if a.avance is not None:
+            assert a.documento is not None  # pni validar never reads from the cache
             yield from _revisar_archivo(plan, a.documento, a.avance)
 
 

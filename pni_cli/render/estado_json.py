@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..espacio import Plan
 from ..progreso import ESTADOS, EstadoIndicador, Situacion
-from ..workspace import Plan
 
 VERSION = 1
 
@@ -37,6 +37,7 @@ def indicador(e: EstadoIndicador) -> dict[str, Any]:
 def documento(sit: Situacion, plan: Plan, invalidos: list[str], *, eje: str | None = None,
               institucion: str | None = None) -> dict[str, Any]:
     ejes = sorted({i.eje for i in sit.indicadores})
+    umbrales = plan.general.semaforo
     return {
         "version": VERSION,
         "corte": sit.corte.isoformat(),
@@ -45,7 +46,7 @@ def documento(sit: Situacion, plan: Plan, invalidos: list[str], *, eje: str | No
         # the resolved key: `--institucion MPTS` filters on MTPS, and says so
         "filtros": {"eje": eje, "institucion": None if institucion is None
                     else plan.resolver_institucion(institucion) or institucion},
-        "umbrales": plan.general.semaforo.model_dump(),
+        "umbrales": {"verde": umbrales.verde, "amarillo": umbrales.amarillo, "revisar_meta": umbrales.revisar_meta},
         "archivos_con_errores": invalidos,
         "total": {"indicadores": _conteo(sit.conteo()), "actividades": _conteo(sit.conteo_actividades())},
         "ejes": [{"id": e, "nombre": plan.eje_de[e].nombre, "indicadores": _conteo(sit.conteo(e)),

@@ -8,14 +8,15 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..problems import TIPOS, Problema, Severidad
+from ..problems import TIPOS, Problema, Severidad, sin_control
 from ..validacion import Resultado
 
 _COLOR = {Severidad.ERROR: "\033[31m", Severidad.AVISO: "\033[33m"}
 
 
 def _lugar(p: Problema) -> str:
-    return f"{p.archivo}:{p.linea}:{p.columna}" if p.linea else p.archivo
+    archivo = sin_control(p.archivo)  # a file name may hold a line break: one problem, one line
+    return f"{archivo}:{p.linea}:{p.columna}" if p.linea else archivo
 
 
 def _linea_texto(p: Problema, color: bool) -> str:
@@ -107,7 +108,7 @@ def _por_archivo(res: Resultado) -> list[str]:
         a = len(propios) - e
         cuenta = (f"{e} error{'es' if e != 1 else ''}, {a} aviso{'s' if a != 1 else ''}" if propios
                   else "sin problemas")
-        lineas.append(f"revisado {archivo}: {cuenta}")
+        lineas.append(f"revisado {sin_control(archivo)}: {cuenta}")
     return lineas
 
 

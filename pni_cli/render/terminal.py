@@ -11,10 +11,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..espacio import Plan
 from ..formato import fecha, numero, porcentaje
 from ..periodos import Semestre
 from ..progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
-from ..workspace import Plan
 from .consola import consola as _consola
 
 SIMBOLOS = {"cumplida": "✔", "verde": "●", "amarillo": "▲", "rojo": "✖", "sin_reporte": "?", "no_iniciada": "○",

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from pni_cli import yamlio
+from pni_cli import lectura, yamlio
 from pni_cli.esquema import validar
 from pni_cli.models import Avance
 from pni_cli.problems import Problema
@@ -464,10 +464,10 @@ def test_archivo_demasiado_grande_no_se_lee(tmp_path: Path, monkeypatch: pytest.
     ruta.write_text(VALIDO, encoding="utf-8")
     monkeypatch.setattr(yamlio, "MAX_BYTES", 100)
 
-    def no_leer(self: Path) -> bytes:
+    def no_leer(fd: int, n: int) -> bytes:
         raise AssertionError("el archivo no debía leerse")
 
-    monkeypatch.setattr(Path, "read_bytes", no_leer)
+    monkeypatch.setattr(lectura.os, "read", no_leer)
     doc = leer_archivo(ruta, "avances/2025-S1/MTPS.yaml")
     p = assert_problema(doc, "PNI010", 0, 0, "bytes", "máximo", "PNI_MAX_BYTES")
     assert str(len(VALIDO.encode())) in p.mensaje.replace(",", "")
@@ -576,3 +576,17 @@ def test_mutaciones_de_un_archivo_valido_nunca_rompen(ediciones: list[tuple[str,
 
 def test_cargar_texto_y_cargar_bytes_coinciden() -> None:
     assert _firma(cargar_texto("a: [1\n", "f.yaml")) == _firma(cargar_bytes(b"a: [1\n", "f.yaml"))
+
+
+@pytest.mark.parametrize("nombre", ["anidamiento-1000-corchetes.yaml", "anidamiento-1000-guiones.yaml"])
+def test_el_lugar_de_un_anidamiento_que_el_analizador_no_aguanta_es_el_mismo(nombre: str) -> None:
+    """After a RecursionError, `_donde_excede` scans the text for the place; on files the parser can still read,
+    it must find the place `_convertir` reports."""
+    texto = (Path(__file__).parent.parent / "fixtures" / "malos" / "yaml" / nombre).read_text(encoding="utf-8")
+    doc = cargar_texto(texto, nombre)
+    [p] = [p for p in doc.problemas if p.codigo == "PNI010"]
+    assert yamlio._donde_excede(texto, yamlio.MAX_PROFUNDIDAD) == (p.linea, p.columna)
+    base = "periodo: x\n" * 9
+    profundo = base + "x: " + "[" * 50_000 + "]" * 50_000 + "\n"
+    [q] = cargar_texto(profundo, "profundo.yaml").problemas
+    assert (q.codigo, q.linea, q.columna) == ("PNI010", 10, 44) and "40 niveles" in q.mensaje
