@@ -20,18 +20,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from . import __version__
 from .espacio import ArchivoAvance, Plan, relativo, rutas_avances
 from .lectura import NoLegible, leer_bytes, limite
+
+try:  # CPython's own BLAKE2: the same digest as hashlib's, without hashlib's OpenSSL start-up (a few ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from .models import Avance, Eje, Institucion, ObjetivosPMM, PlanGeneral
@@ -113,11 +116,11 @@ def _firma_codigo() -> tuple[Any, ...]:
 
 
 def _resumen(datos: bytes) -> bytes:
-    return hashlib.blake2b(datos, digest_size=16).digest()
+    return blake2b(datos, digest_size=16).digest()
 
 
 def _archivo_cache(carpeta: Path, raiz: Path) -> Path:
-    nombre = hashlib.blake2b(str(raiz.resolve()).encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
+    nombre = blake2b(str(raiz.resolve()).encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
     return carpeta / f"espacio-{nombre}.pickle"
 
 
@@ -143,6 +146,8 @@ def _leer_cache(archivo: Path, firma: tuple[Any, ...]) -> dict[str, Any]:
 
 def _escribir_cache(archivo: Path, contenido: dict[str, Any]) -> None:
     """Atomically, readable by the user only; any failure leaves things as they were (the cache is optional)."""
+    import tempfile
+
     try:
         archivo.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temporal = tempfile.mkstemp(prefix=".espacio-", suffix=".tmp", dir=archivo.parent)

@@ -9,6 +9,8 @@ from rich.console import Console
 
 
 def consola() -> Console:
+    # emoji=False: a text of the plan or a file name with «:smile:» in it is shown as written (and rich's table of
+    # emoji codes is never loaded)
     if "NO_COLOR" in os.environ:  # present, whatever its value, as `pni validar` reads it
-        return Console(highlight=False, color_system=None)
-    return Console(highlight=False)
+        return Console(highlight=False, color_system=None, emoji=False)
+    return Console(highlight=False, emoji=False)

@@ -66,7 +66,8 @@ def _actividad(plan: Plan, act: Actividad, con_indicadores: bool = True) -> list
 
 
 def _panel(titulo: str, filas: list[tuple[str, object]]) -> Panel:
-    return Panel(_campos(filas), title=titulo, title_align="left", box=box.ROUNDED)
+    # a Text, not a str: a «[» or «:name:» in the plan's texts is shown as written, never read as rich markup
+    return Panel(_campos(filas), title=Text(titulo), title_align="left", box=box.ROUNDED)
 
 
 def _vista(plan: Plan, id_: str) -> Panel | Group | None:

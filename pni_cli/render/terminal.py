@@ -57,7 +57,7 @@ def barra(conteo: dict[str, int], ancho: int = ANCHO_BARRA) -> Text:
 def banner_ilustrativo() -> Panel:
     return Panel(Text("DATOS ILUSTRATIVOS: los archivos de avance de este espacio de trabajo son de ejemplo "
                       "(ilustrativo: true), no informes reales de las instituciones.", style="bold"),
-                 title="⚠ AVISO", border_style="yellow", box=box.HEAVY)
+                 title=Text("⚠ AVISO"), border_style="yellow", box=box.HEAVY)
 
 
 def _encabezado(sit: Situacion, plan: Plan, eje: str | None, institucion: str | None) -> Text:
@@ -197,8 +197,8 @@ def _n(x: float) -> str:
 
 def tabla_detalle(sit: Situacion, plan: Plan, eje_id: str) -> Table:
     eje = plan.eje_de[eje_id]
-    tabla = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=f"Eje {eje.id}: {eje.nombre}", title_justify="left",
-                  expand=True)
+    titulo = Text(f"Eje {eje.id}: {eje.nombre}", style="table.title")  # a Text: never read as markup
+    tabla = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=titulo, title_justify="left", expand=True)
     tabla.add_column("Id", no_wrap=True)
     tabla.add_column("Actividad / indicador y meta", ratio=1, min_width=24)
     tabla.add_column("Esperado", justify="right", no_wrap=True)
