@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from . import __version__
-from .espacio import ArchivoAvance, Plan, relativo, rutas_avances
+from .espacio import ArchivoAvance, Plan, enlace_hacia_fuera, relativo, rutas_avances
 from .lectura import NoLegible, leer_bytes, limite
 
 try:  # CPython's own BLAKE2: the same digest as hashlib's, without hashlib's OpenSSL start-up (a few ms)
@@ -199,7 +199,7 @@ def cargar(raiz: Path) -> tuple[Plan, list[ArchivoAvance]]:
     archivos: list[ArchivoAvance] = []
     for ruta in rutas_avances(raiz):
         nombre = relativo(ruta, raiz)
-        datos = _leer(ruta)
+        datos = None if enlace_hacia_fuera(ruta, raiz) else _leer(ruta)  # the loader says why it is not read
         resumen = None if datos is None else _resumen(datos)
         previo = anteriores.get(nombre)
         if resumen is not None and previo is not None and previo[0] == resumen:

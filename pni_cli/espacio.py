@@ -7,6 +7,7 @@ from the cache (pni_cli/cache.py) without paying for the libraries that build th
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,11 +36,28 @@ def buscar_raiz(desde: Path) -> Path:
 
 
 def relativo(ruta: Path, raiz: Path) -> str:
+    """The name pni shows for a file: relative to the workspace, else as given. A symbolic link is named where it
+    is, not where it points; the workspace may also be reached through another path (a linked folder)."""
+    escrito, base_escrita = Path(os.path.abspath(ruta)), os.path.abspath(raiz)
+    if escrito.is_relative_to(base_escrita):
+        return escrito.relative_to(base_escrita).as_posix()
     try:
         base = _resuelta(raiz) if raiz.is_absolute() else raiz.resolve()
         return ruta.resolve().relative_to(base).as_posix()
     except ValueError:
         return str(ruta)
+
+
+def enlace_hacia_fuera(ruta: Path, raiz: Path) -> bool:
+    """A path inside the workspace whose real file lies outside it (a symbolic link in avances/ to /etc/passwd or
+    to a key): never read, because what pni quotes of a file it cannot parse ends up in CI logs. A file the user
+    names outside the workspace is theirs to name."""
+    try:
+        if not Path(os.path.abspath(ruta)).is_relative_to(os.path.abspath(raiz)):
+            return False
+        return not ruta.resolve().is_relative_to(_resuelta(raiz.absolute()))
+    except (OSError, RuntimeError):  # a loop of links: the reader says so
+        return False
 
 
 @functools.lru_cache(maxsize=8)
@@ -144,4 +162,6 @@ def rutas_avances(raiz: Path) -> list[Path]:
     carpeta = raiz / "avances"
     if not carpeta.is_dir():
         return []
-    return sorted(p for p in carpeta.rglob("*") if p.is_file() and p.suffix.lower() in (".yaml", ".yml"))
+    # not only regular files: a pipe, a device or a broken link named *.yaml is listed so that the loader says what
+    # it is (PNI012), instead of being skipped without a word
+    return sorted(p for p in carpeta.rglob("*") if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .espacio import ArchivoAvance, Plan, SinEspacioDeTrabajo, buscar_raiz, relativo, rutas_avances
+from .espacio import ArchivoAvance, Plan, SinEspacioDeTrabajo, buscar_raiz, enlace_hacia_fuera, relativo, rutas_avances
 from .esquema import validar
 from .models import (
     Avance,
@@ -26,7 +26,12 @@ RE_EJE = re.compile(r"^eje-(\d)(-[a-z0-9-]+)?\.yaml$")
 def _cargar(ruta: Path, raiz: Path, modelo: type, problemas: list[Problema],
             datos: bytes | None = None) -> tuple[object | None, Documento]:
     nombre = relativo(ruta, raiz)
-    doc = leer_archivo(ruta, nombre) if datos is None else cargar_bytes(datos, nombre)
+    if enlace_hacia_fuera(ruta, raiz):
+        doc = Documento(nombre, problemas=[problema(
+            "PNI012", nombre, 0, 0, "no se lee: es un enlace simbólico a un archivo fuera del espacio de trabajo; "
+                                    "copie el archivo aquí en lugar de enlazarlo")])
+    else:
+        doc = leer_archivo(ruta, nombre) if datos is None else cargar_bytes(datos, nombre)
     problemas.extend(doc.problemas)
     obj, probs = validar(doc, modelo)
     problemas.extend(probs)

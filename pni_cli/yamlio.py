@@ -508,13 +508,16 @@ RAPIDO = os.environ.get("PNI_YAML_REFERENCIA", "") in ("", "0")
 _PROFUNDIDAD_C = 10_000  # levels; the C stack (8 MiB) overflows at 20,000 to 40,000
 # «%» directives; «&» or «*» where a node can start (an anchor or an alias; «Salud & Trabajo», «R&D» and
 # «?a=1&b=2» are texts); NEL, LS and PS, line breaks for libyaml and plain characters for YAML 1.2; tabs and
-# byte-order marks, which libyaml takes in places where ruamel's pure parser refuses them.
-_RE_AL_REFERENCIA = re.compile(r"^%|(?:^|[\s\[\]{},:])[&*][^\s\[\]{},]|[\t\x85\u2028\u2029\ufeff]", re.M)
+# byte-order marks, which libyaml takes in places where ruamel's pure parser refuses them; a block scalar header
+# with «#» right after it («observaciones: >#-», no space before the comment), which libyaml takes and YAML does not.
+_RE_AL_REFERENCIA = re.compile(r"^%|(?:^|[\s\[\]{},:])[&*][^\s\[\]{},]|[\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]{0,2}#",
+                               re.M)
 
 
 def _al_referencia(texto: str) -> bool:
     """`_RE_AL_REFERENCIA.search(texto)`, without running the expression over texts that lack its characters."""
     return (("%" in texto or "&" in texto or "*" in texto or "\t" in texto
+             or ("#" in texto and ("|" in texto or ">" in texto))
              or (not texto.isascii() and ("\x85" in texto or "\u2028" in texto or "\u2029" in texto
                                           or "\ufeff" in texto)))
             and _RE_AL_REFERENCIA.search(texto) is not None)

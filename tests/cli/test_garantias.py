@@ -71,10 +71,37 @@ def test_un_limite_mal_escrito_es_un_error_de_uso(espacio: Path, variable: str) 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="sin tuberías con nombre")
 def test_estado_y_validar_de_la_carpeta_no_esperan_a_una_tuberia(espacio: Path) -> None:
     os.mkfifo(espacio / "avances" / "tubo.yaml")
-    for orden in ("estado", "validar"):
-        r = correr(orden, "--corte", CORTE, cwd=espacio, tiempo=30)
-        sin_traceback(r)
-        assert r.codigo == 0, r.out + r.err
+    os.symlink(espacio / "no-existe.yaml", espacio / "avances" / "roto.yaml")
+    r = correr("validar", "--corte", CORTE, cwd=espacio, tiempo=30)
+    sin_traceback(r)
+    assert r.codigo == 1
+    assert "avances/tubo.yaml: error PNI012 [archivo-ilegible] no se puede leer el archivo: es una tubería" in r.out
+    assert "avances/roto.yaml: error PNI012 [archivo-ilegible] no se puede leer el archivo: no existe" in r.out
+    r = correr("estado", "--corte", CORTE, cwd=espacio, tiempo=30)
+    sin_traceback(r)
+    assert r.codigo == 0 and "avances/roto.yaml" in r.out and "avances/tubo.yaml" in r.out
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="enlaces simbólicos POSIX")
+def test_un_enlace_a_un_archivo_fuera_del_espacio_no_se_lee(espacio: Path,
+                                                             tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A pull request can add a symbolic link in avances/ to a file of the CI machine: what pni would quote of it
+    (a key, a value) would end up in a public log. It is refused unread, in validar and in estado."""
+    secreto = tmp_path_factory.mktemp("fuera") / "id_rsa"
+    escribir(secreto, "clave-privada-secreta: [\n")
+    (espacio / "avances" / "2025-S1").mkdir(parents=True)
+    os.symlink(secreto, espacio / "avances" / "2025-S1" / "MTPS.yaml")
+    r = correr("validar", "--corte", CORTE, cwd=espacio)
+    sin_traceback(r)
+    assert r.codigo == 1
+    assert "avances/2025-S1/MTPS.yaml: error PNI012 [archivo-ilegible] no se lee: es un enlace simbólico a un " \
+           "archivo fuera del espacio de trabajo" in r.out
+    r = correr("estado", "--corte", CORTE, cwd=espacio)
+    assert r.codigo == 0 and "avances/2025-S1/MTPS.yaml" in r.out
+    for salida in (r.out, r.err):
+        assert "secreta" not in salida and "fuera" not in salida.replace("fuera del espacio", "")
+    r = correr("validar", str(secreto), "--corte", CORTE, cwd=espacio)  # named by the user: read, as asked
+    assert "PNI012" not in r.out and "PNI001" in r.out
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="un nombre de archivo con salto de línea")
