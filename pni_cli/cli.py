@@ -1,18 +1,18 @@
-"""The `pni` command line: parse options, call one function, pick a renderer, map the outcome to an exit code.
+"""The `pni` command line: each command parses its options and hands them to the module named after it
+(pni_cli/estado.py, validar.py…), which returns the exit code; `main()` is the one place where an exception
+becomes an exit code.
 
 Exit codes: 0 all good · 1 problems in the data · 2 wrong usage · 3 an output could not be written.
 Typer's bundled click writes its usage errors and help headings in English; `_ComandoES`/`_GrupoES` and
-`main()` put them in Spanish, and `main()` is the one place where an error becomes an exit code.
+`main()` put them in Spanish.
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -21,6 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .errores import ErrorDeEscritura, ErrorDeUso, PlanInvalido
+from .typer_privado import convertir_sin_pydantic, errores_de_uso
 
 SALIDA_OK, SALIDA_PROBLEMAS, SALIDA_USO, SALIDA_ESCRITURA = 0, 1, 2, 3
 
@@ -44,64 +45,6 @@ def _traducir_ayuda(texto: str) -> str:
         texto = patron.sub(reemplazo, texto)
     texto = _TIPOS_TYPER.sub(lambda m: " " * len(m.group(0)), texto)
     return re.sub(r" +$", "", texto, flags=re.M)
-
-
-def _conversion_directa() -> type | None:
-    """Typer ≥ 0.29 converts every option through a pydantic TypeAdapter built at each run: that imports and runs
-    pydantic's schema machinery (about 0.1 s) even for a plain text. Every option of pni is a text, a path, a list
-    of paths or a flag, so they are converted here directly; anything else keeps Typer's own conversion. If a Typer
-    release drops this internal hook, nothing changes but the speed (tests/unit/test_cli_arranque.py tells)."""
-    try:
-        from typer._coercion import RuntimeParam, build_runtime_param
-    except ImportError:  # pragma: no cover - another Typer
-        return None
-
-    @dataclass(frozen=True)
-    class ConversionDirecta(RuntimeParam):
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if self.annotation is str and isinstance(value, str):
-                return value
-            if self.annotation is bool and isinstance(value, bool):
-                return value
-            if self.annotation is Path and isinstance(value, str):
-                return Path(value)
-            if self.annotation == list[Path] and all(isinstance(v, str) for v in value):
-                return [Path(v) for v in value]
-            # anything unexpected: Typer's own conversion, with its checks and messages
-            return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
-
-    return ConversionDirecta
-
-
-def _es_simple(param: Any) -> bool:
-    desc = getattr(param, "type_descriptor", None)
-    if desc is None or not hasattr(param, "_runtime_param") or desc.file_annotation is not None:
-        return False
-    info = desc.parameter_info
-    if getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None:
-        return False
-    if desc.annotation in (str, bool):
-        return True
-    if desc.annotation not in (Path, list[Path]):
-        return False
-    # a path Typer would check (exists=True, resolve_path=True…) keeps Typer's conversion
-    return (not getattr(info, "exists", False) and not getattr(info, "resolve_path", False)
-            and not getattr(info, "writable", False) and getattr(info, "path_type", None) is None
-            and getattr(info, "file_okay", True) and getattr(info, "dir_okay", True))
-
-
-def convertir_sin_pydantic(params: list[Any]) -> int:
-    """Give each simple parameter the direct conversion; returns how many got it."""
-    clase = _conversion_directa()
-    if clase is None:
-        return 0
-    hechos = 0
-    for param in params:
-        if getattr(param, "_runtime_param", True) is None and _es_simple(param):
-            param._runtime_param = clase(parameter_info=param.type_descriptor.parameter_info,
-                                         annotation=param.type_descriptor.annotation)
-            hechos += 1
-    return hechos
 
 
 class _ComandoES(TyperCommand):
@@ -140,10 +83,10 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-# Typer's --install-completion prints English; `pni completar` does the same in Spanish (pni_cli/completado.py).
+# Typer's --install-completion prints English; `pni completar` does the same in Spanish (pni_cli/completar.py).
 # When the shell asks for completions (_PNI_COMPLETE set), Typer's completion classes must be registered first.
 if "_PNI_COMPLETE" in os.environ:
-    from .completado import preparar as _preparar_completado
+    from .completar import preparar as _preparar_completado
 
     _preparar_completado()
 
@@ -159,26 +102,10 @@ def _salir(mensaje: str, codigo: int) -> NoReturn:
     raise SystemExit(codigo)
 
 
-def _raiz(raiz: Path | None) -> Path:
-    from .espacio import SinEspacioDeTrabajo, buscar_raiz
-
-    if raiz is not None:
-        if not (raiz / "plan" / "plan.yaml").is_file():
-            raise ErrorDeUso(f"--raiz {raiz}: no contiene plan/plan.yaml")
-        return raiz
-    try:
-        return buscar_raiz(Path.cwd())
-    except SinEspacioDeTrabajo as e:
-        raise ErrorDeUso(str(e)) from None
-
-
-def _fecha(texto: str | None, opcion: str = "--corte") -> dt.date:
-    if texto is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(texto.strip())
-    except ValueError:
-        raise ErrorDeUso(f"{opcion} «{texto}»: no es una fecha válida; use AAAA-MM-DD, p. ej. 2026-07-31") from None
+def _fin(codigo: int) -> None:
+    """A command's exit code: nothing for 0, the code otherwise."""
+    if codigo:
+        raise SystemExit(codigo)
 
 
 def _version(valor: bool) -> None:
@@ -219,23 +146,10 @@ def validar(
 
     Ejemplo: pni validar avances/2025-S1/MTPS.yaml
     """
-    from .render.problemas import FORMATOS, presentar
-    from .validacion import validar as _validar
+    from . import validar as comando
 
-    if formato is None:
-        formato = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "texto"
-    if formato not in FORMATOS:
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use uno de: {', '.join(FORMATOS)}")
-    if silencioso and detallado:
-        raise ErrorDeUso("use --quiet o --verbose, no los dos")
-    res = _validar(_raiz(raiz), rutas, _fecha(corte))
-    color = formato == "texto" and _color(sys.stdout)
-    sys.stdout.write(presentar(res, formato, color, silencioso=silencioso, detallado=detallado, estricto=estricto))
-    raise SystemExit(SALIDA_PROBLEMAS if res.falla(estricto) else SALIDA_OK)
-
-
-def _color(flujo: Any) -> bool:
-    return bool(getattr(flujo, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+    _fin(comando.ejecutar(rutas, formato, corte, raiz, estricto=estricto, silencioso=silencioso,
+                          detallado=detallado))
 
 
 @app.command(cls=_ComandoES)
@@ -257,24 +171,10 @@ def estado(
 
     Ejemplo: pni estado --periodo 2026-S1 --eje 3 --detalle
     """
-    from .consulta import institucion_del_plan, situacion
+    from . import estado as comando
 
-    if formato not in ("tabla", "json"):
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use tabla o json")
-    if corte is not None and periodo is not None:
-        raise ErrorDeUso("use --corte o --periodo, no los dos")
-    sit, plan, invalidos = situacion(_raiz(raiz), corte=_fecha(corte) if periodo is None else None,
-                                     periodo=periodo, eje=eje, institucion=institucion)
-    if institucion is not None:
-        institucion = institucion_del_plan(plan, institucion)  # a source variant (MPTS) shows as its clave
-    if formato == "json":
-        from .render.estado_json import a_json
-
-        sys.stdout.write(a_json(sit, plan, invalidos, eje=eje, institucion=institucion))
-    else:
-        from .render.terminal import mostrar_estado
-
-        mostrar_estado(sit, plan, invalidos, detalle=detalle, eje=eje, institucion=institucion)
+    _fin(comando.ejecutar(corte=corte, periodo=periodo, eje=eje, institucion=institucion, detalle=detalle,
+                          formato=formato, raiz=raiz))
 
 
 @app.command(cls=_ComandoES)
@@ -297,31 +197,10 @@ def reporte(
 
     Ejemplo: pni reporte --formato xlsx --salida informe-2026-S1.xlsx --periodo 2026-S1
     """
-    from .consulta import situacion
-    from .informe import construir
-    from .salida import comprobar_destino
-    from .version import version_del_plan
+    from . import reporte as comando
 
-    if formato not in ("md", "xlsx"):
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use md o xlsx")
-    if formato == "xlsx" and salida is None:
-        raise ErrorDeUso("el informe en Excel necesita --salida ARCHIVO.xlsx")
-    if corte is not None and periodo is not None:
-        raise ErrorDeUso("use --corte o --periodo, no los dos")
-    if salida is not None:
-        comprobar_destino(salida, forzar)
-    carpeta = _raiz(raiz)
-    sit, plan, _ = situacion(carpeta, corte=_fecha(corte) if periodo is None else None, periodo=periodo, eje=eje,
-                             institucion=None)
-    informe = construir(sit, plan, version_del_plan(carpeta), eje)
-    if formato == "md":
-        from .render.markdown import renderizar
-
-        _entregar(renderizar(informe, carpeta), salida, forzar, "Informe escrito en")
-    else:
-        from .render.excel import libro
-
-        _entregar(libro(informe), salida, forzar, "Informe escrito en")
+    _fin(comando.ejecutar(formato=formato, salida=salida, corte=corte, periodo=periodo, eje=eje, forzar=forzar,
+                          raiz=raiz))
 
 
 @app.command(cls=_ComandoES)
@@ -341,33 +220,10 @@ def plantilla(
 
     Ejemplo: pni plantilla --institucion MTPS --periodo 2026-S1 --formato xlsx --salida MTPS-2026-S1.xlsx
     """
-    from .consulta import cargar_plan_o_fallar, institucion_del_plan, semestre_del_plan
-    from .plantilla import xlsx_plantilla, yaml_plantilla
-    from .salida import comprobar_destino
+    from . import plantilla as comando
 
-    if formato not in ("yaml", "xlsx"):
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use yaml o xlsx")
-    if formato == "xlsx" and salida is None:
-        raise ErrorDeUso("la plantilla en Excel necesita --salida ARCHIVO.xlsx")
-    if salida is not None:
-        comprobar_destino(salida, forzar)
-    plan = cargar_plan_o_fallar(_raiz(raiz))
-    clave = institucion_del_plan(plan, institucion)
-    sem = semestre_del_plan(plan, periodo)
-    contenido = yaml_plantilla(plan, clave, sem) if formato == "yaml" else xlsx_plantilla(plan, clave, sem)
-    _entregar(contenido, salida, forzar, "Plantilla escrita en")
-
-
-def _entregar(contenido: str | bytes, salida: Path | None, forzar: bool, aviso: str) -> None:
-    """Text to standard output when there is no --salida; otherwise the file, written atomically."""
-    from .salida import escribir_atomico
-
-    if salida is None:
-        assert isinstance(contenido, str)
-        sys.stdout.write(contenido)
-        return
-    escribir_atomico(salida, contenido.encode("utf-8") if isinstance(contenido, str) else contenido, forzar)
-    sys.stderr.write(f"{aviso} {salida}\n")
+    _fin(comando.ejecutar(institucion=institucion, periodo=periodo, formato=formato, salida=salida, forzar=forzar,
+                          raiz=raiz))
 
 
 @app.command(cls=_ComandoES)
@@ -383,34 +239,9 @@ def importar(
 
     Ejemplo: pni importar MTPS-2026-S1.xlsx
     """
-    from .consulta import cargar_plan_o_fallar
-    from .importar import destino, errores, leer, validar, yaml_de
-    from .render.problemas import texto
-    from .salida import escribir_atomico
-    from .validacion import Resultado
+    from . import importar as comando
 
-    carpeta = _raiz(raiz)
-    plan = cargar_plan_o_fallar(carpeta)
-    nombre = str(archivo)
-    lec = leer(archivo, nombre)
-    problemas = list(lec.problemas)
-    avance = None
-    if lec.datos is not None:
-        avance, probs = validar(plan, lec, nombre, _fecha(corte))
-        ya = {p.mensaje.split(":", 1)[0] for p in problemas}
-        problemas += [p for p in probs if p.mensaje.split(":", 1)[0] not in ya]
-    res = Resultado([nombre], problemas)
-    # importar's output is the file it writes: what it found wrong is diagnostics, on standard error
-    if errores(problemas) or avance is None:
-        sys.stderr.write(texto(res, _color(sys.stderr)))
-        sys.stderr.write("pni: no se importó nada; corrija el formulario y vuelva a intentarlo\n")
-        raise SystemExit(SALIDA_PROBLEMAS)
-    ruta = destino(carpeta, avance)
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    escribir_atomico(ruta, yaml_de(avance, archivo.name).encode("utf-8"), forzar)
-    if problemas:
-        sys.stderr.write(texto(res, _color(sys.stderr)))
-    sys.stderr.write(f"Importado: {len(avance.reportes)} reporte(s) en {ruta.relative_to(carpeta.resolve())}\n")
+    _fin(comando.ejecutar(archivo=archivo, forzar=forzar, corte=corte, raiz=raiz))
 
 
 @app.command(cls=_ComandoES)
@@ -423,12 +254,9 @@ def mostrar(
 
     Ejemplo: pni mostrar 3.2.1
     """
-    from .consulta import cargar_plan_o_fallar
-    from .render.mostrar import mostrar as _mostrar
+    from . import mostrar as comando
 
-    plan = cargar_plan_o_fallar(_raiz(raiz))
-    if not _mostrar(plan, id_.strip()):
-        raise SystemExit(SALIDA_PROBLEMAS)
+    _fin(comando.ejecutar(id_=id_, raiz=raiz))
 
 
 @app.command(cls=_ComandoES)
@@ -437,9 +265,9 @@ def esquema() -> None:
 
     Ejemplo: pni esquema > esquema-avance.json
     """
-    from .esquema_json import esquema_avance
+    from . import esquema as comando
 
-    sys.stdout.write(esquema_avance())
+    _fin(comando.ejecutar())
 
 
 @app.command(cls=_ComandoES)
@@ -456,15 +284,9 @@ def completar(
 
     Ejemplo: pni completar bash --instalar
     """
-    from . import completado
+    from . import completar as comando
 
-    elegido = completado.elegir(shell)
-    if not instalar:
-        sys.stdout.write(completado.guion(elegido))
-        return
-    ruta = completado.instalar(elegido)
-    sys.stderr.write(f"Completado de {elegido} instalado en {ruta}; funciona en las terminales que abra desde "
-                     "ahora.\n")
+    _fin(comando.ejecutar(shell=shell, instalar_guion=instalar))
 
 
 @app.command(cls=_ComandoES)
@@ -491,20 +313,10 @@ def cambios(
 
     Ejemplo: pni cambios --desde reunion-2026-01 --formato md > cambios.md
     """
-    from .gitdatos import comparar_versiones
-    from .render import cambios as vista
+    from . import cambios as comando
 
-    if formato not in vista.FORMATOS:
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use tabla, md o json")
-    if corte is not None and periodo is not None:
-        raise ErrorDeUso("use --corte o --periodo, no los dos")
-    comp = comparar_versiones(_raiz(raiz), desde, hasta, _fecha(corte) if periodo is None else None, periodo)
-    if formato == "json":
-        sys.stdout.write(vista.a_json(comp))
-    elif formato == "md":
-        sys.stdout.write(vista.markdown(comp, detalle=detalle))
-    else:
-        vista.mostrar(comp, detalle=detalle)
+    _fin(comando.ejecutar(desde=desde, hasta=hasta, formato=formato, corte=corte, periodo=periodo, detalle=detalle,
+                          raiz=raiz))
 
 
 _USO_ES = [
@@ -520,6 +332,11 @@ _USO_ES = [
     (re.compile(r"\(Possible options: (.*)\)"), r"(opciones posibles: \1)"),
     (re.compile(r"Missing command\."), "falta el comando."),
 ]
+
+
+def _mensaje_de_uso(e: Exception) -> str:
+    formatear = getattr(e, "format_message", None)
+    return str(formatear() if callable(formatear) else e)
 
 
 def _uso_es(mensaje: str) -> str:
@@ -549,10 +366,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script `pni`."""
     from typer import Abort, Exit
 
-    try:  # Typer ≥ 0.29 bundles its own copy of click
-        from typer._click.exceptions import ClickException, UsageError
-    except ImportError:  # pragma: no cover - older Typer with the click package
-        from click.exceptions import ClickException, UsageError  # type: ignore[no-redef,import-not-found]
+    UsageError, ClickException = errores_de_uso()
 
     import contextlib
     import signal
@@ -587,10 +401,10 @@ def main(argv: list[str] | None = None) -> None:
             if isinstance(resultado, int) and not isinstance(resultado, bool) and resultado:
                 raise SystemExit(resultado)
         except UsageError as e:
-            ctx = e.ctx
+            ctx = getattr(e, "ctx", None)
             uso = _traducir_ayuda(ctx.get_usage()) + "\n" if ctx is not None else ""
             ayuda = f"Pruebe «{ctx.command_path} --help» para ver la ayuda.\n" if ctx is not None else ""
-            sys.stderr.write(f"{uso}{ayuda}pni: {_uso_es(e.format_message())}\n")
+            sys.stderr.write(f"{uso}{ayuda}pni: {_uso_es(_mensaje_de_uso(e))}\n")
             raise SystemExit(SALIDA_USO) from None
         except ErrorDeUso as e:
             _salir(str(e), SALIDA_USO)
@@ -599,7 +413,7 @@ def main(argv: list[str] | None = None) -> None:
         except ErrorDeEscritura as e:
             _salir(str(e), SALIDA_ESCRITURA)
         except ClickException as e:
-            _salir(_uso_es(e.format_message()), SALIDA_USO)
+            _salir(_uso_es(_mensaje_de_uso(e)), SALIDA_USO)
         except Exit as e:
             raise SystemExit(e.exit_code) from None
         except (Abort, KeyboardInterrupt):

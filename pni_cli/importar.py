@@ -1,383 +1,40 @@
-"""`pni importar`: a filled Excel form → avances/<periodo>/<institucion>.yaml, validated first.
-
-The workbook is checked before openpyxl opens it (a regular file, a zip, not an old .xls or an encrypted file,
-decompressed size and compression ratio bounded), openpyxl must be using defusedxml (XML entity attacks refused),
-and only the first rows of the form are parsed (read-only mode), so time and memory stay bounded whatever the file.
-Values are read into the same structure as a YAML progress file, with a `Documento` whose positions are the cells,
-so that the very same schema and checks run and every problem names its sheet and cell.
-"""
+"""`pni importar`: a filled Excel form → avances/<periodo>/<institucion>.yaml, after the same schema and checks as
+`pni validar`; nothing is written when the form has errors, and nothing anywhere but that path."""
 
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import re
-import stat
-import zipfile
-import zlib
-from dataclasses import dataclass, field
+import sys
 from pathlib import Path
-from typing import Any
 
-from .errores import ErrorDeUso
-from .esquema import validar as validar_esquema
-from .lectura import limite
-from .models import Avance
+from .avance import ArchivoAvance, Avance
+from .checks import Contexto, revisar_avance
+from .formulario import HOJA
+from .lectura.documento import Documento
+from .lectura.espacio import cargar_plan_o_fallar
+from .lectura.formulario_excel import Lectura, celda, leer
+from .opciones import fecha_de_corte, raiz_del_espacio
 from .periodos import Semestre
-from .plantilla import (
-    CELDA_FECHA,
-    CELDA_REPORTADO_POR,
-    COL_ESTADO,
-    COL_EVIDENCIA,
-    COL_OBS,
-    COL_VALOR,
-    FILA_ENCABEZADO,
-    HOJA,
-    HOJA_DATOS,
-)
-from .problems import Problema, Severidad, problema
-from .workspace import ArchivoAvance, Plan
-from .yamlio import Documento, Ruta
-
-MAX_DESCOMPRIMIDO = limite("PNI_MAX_DESCOMPRIMIDO")
-MAX_FILAS = 5000
-MAX_MIEMBROS = 10_000
-# Deflate compresses XML about 5 to 20 times; a member that inflates more than this, and to more than a megabyte,
-# is a compression bomb whatever the total.
-MAX_RAZON = 100
-_RAZON_DESDE = 1024 * 1024
-# One XML part (a sheet, the shared strings, the styles) is parsed whole by openpyxl: a form's are a few hundred KB.
-MAX_PARTE_XML = 10 * 1024 * 1024
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from .plan import Plan
+from .problemas import Problema, Resultado
 
 
-@dataclass
-class Lectura:
-    """What was read from the workbook, and the problems found, each at a sheet and cell."""
-
-    datos: dict[str, Any] | None = None
-    posiciones: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
-    hojas: dict[Ruta, str] = field(default_factory=dict)
-    problemas: list[Problema] = field(default_factory=list)
-
-
-def celda(fila: int, columna: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{get_column_letter(columna)}{fila}"
-
-
-def _p(archivo: str, hoja: str, fila: int, col: int, mensaje: str, codigo: str = "PNI103") -> Problema:
-    """A problem at a cell. The cell is in the message; line and column stay 0 (they are not a text position)."""
-    return problema(codigo, archivo, 0, 0, f"Hoja {hoja}, celda {celda(fila, col)}: {mensaje}")
-
-
-def comprobar_defusedxml() -> None:
-    """openpyxl parses the workbook's XML with defusedxml when it is installed (and OPENPYXL_DEFUSEDXML is not
-    False), refusing entity declarations (billion laughs, external entities). Without it, nothing is read."""
-    from openpyxl.xml import DEFUSEDXML
-
-    if not DEFUSEDXML:
-        raise ErrorDeUso("pni importar necesita el paquete defusedxml, que protege la lectura de libros de Excel "
-                         "contra archivos con entidades XML maliciosas, y openpyxl no lo está usando (no está "
-                         "instalado, o la variable OPENPYXL_DEFUSEDXML lo desactiva); instálelo (uv sync) y vuelva "
-                         "a intentarlo. No se leyó el libro ni se importó nada.")
-
-
-def _sin_control(texto: str, largo: int = 120) -> str:
-    """A name or message from the file, safe to print on one line."""
-    texto = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+", " ", texto).strip()
-    return texto if len(texto) <= largo else texto[:largo] + "…"
-
-
-def _que_ole(ruta: Path) -> str:
-    """An OLE/CFB container: an encrypted .xlsx («EncryptedPackage» stream) or an old .xls («Workbook»)."""
-    try:
-        with open(ruta, "rb") as f:
-            datos = f.read(MAX_DESCOMPRIMIDO)
-    except OSError:
-        datos = b""
-    if "EncryptedPackage".encode("utf-16-le") in datos or "EncryptionInfo".encode("utf-16-le") in datos:
-        return ("el libro está protegido con contraseña (cifrado) y no se puede leer; ábralo en Excel, quite la "
-                "contraseña (Archivo → Información → Proteger libro → Cifrar con contraseña, y deje la contraseña "
-                "vacía) y guárdelo como «Libro de Excel (.xlsx)»")
-    if "Workbook".encode("utf-16-le") in datos or "Book".encode("utf-16-le") in datos:
-        return ("es un libro .xls antiguo (Excel 97-2003), no un .xlsx; ábralo en Excel y guárdelo como «Libro de "
-                "Excel (.xlsx)»")
-    return ("no es un libro .xlsx: es un .xls antiguo o un libro protegido con contraseña; ábralo en Excel, quite la "
-            "contraseña y guárdelo como «Libro de Excel (.xlsx)»")
-
-
-def revisar_contenedor(ruta: Path, nombre: str) -> Problema | None:
-    """Refuse what openpyxl should never open: not a regular file, an old .xls, an encrypted workbook, a zip that
-    is not a workbook, a zip bomb (total size or ratio of a member)."""
-    try:
-        info = ruta.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return problema("PNI012", nombre, 0, 0, "no se puede leer el archivo: es una carpeta, no un archivo")
-        if not stat.S_ISREG(info.st_mode):  # a pipe would block for ever, /dev/zero never ends
-            return problema("PNI012", nombre, 0, 0, "no se puede leer el archivo: no es un archivo normal (¿una "
-                                                    "tubería o un dispositivo?)")
-        if info.st_size > MAX_DESCOMPRIMIDO:
-            return problema("PNI010", nombre, 0, 0, f"el archivo pesa {info.st_size:,} bytes (máximo "
-                                                    f"{MAX_DESCOMPRIMIDO:,}); no se abre. Si es legítimo, suba el "
-                                                    "límite con la variable de entorno PNI_MAX_DESCOMPRIMIDO")
-        with open(ruta, "rb") as f:
-            cabeza = f.read(8)
-    except OSError as e:
-        motivo = {errno.ENOENT: "no existe", errno.EACCES: "no tiene permiso de lectura"}.get(
-            e.errno or 0, e.strerror or str(e))
-        return problema("PNI012", nombre, 0, 0, f"no se puede leer el archivo: {motivo}")
-    if cabeza.startswith(_OLE):
-        return problema("PNI007", nombre, 0, 0, _que_ole(ruta))
-    if not zipfile.is_zipfile(ruta):
-        return problema("PNI007", nombre, 0, 0, "no es un libro de Excel .xlsx (no tiene el formato zip de .xlsx); "
-                                                "guárdelo desde Excel como «Libro de Excel (.xlsx)»")
-    try:
-        with zipfile.ZipFile(ruta) as z:
-            miembros = z.infolist()
-    except Exception as e:  # BadZipFile, OSError, and whatever a forged central directory provokes
-        return problema("PNI007", nombre, 0, 0, f"el archivo .xlsx está dañado ({_sin_control(str(e))}); vuelva a "
-                                                "guardarlo desde Excel")
-    if len(miembros) > MAX_MIEMBROS:
-        return problema("PNI010", nombre, 0, 0, f"el zip contiene {len(miembros):,} archivos (máximo "
-                                                f"{MAX_MIEMBROS:,}); no es un formulario de pni y no se abre")
-    total = sum(i.file_size for i in miembros)
-    if total > MAX_DESCOMPRIMIDO:
-        return problema("PNI010", nombre, 0, 0, f"el libro descomprimido ocuparía {total:,} bytes (máximo "
-                                                f"{MAX_DESCOMPRIMIDO:,}); no se abre. Si es legítimo, suba el límite "
-                                                "con la variable de entorno PNI_MAX_DESCOMPRIMIDO")
-    for i in miembros:
-        if i.file_size > _RAZON_DESDE and i.file_size > MAX_RAZON * max(i.compress_size, 1):
-            return problema("PNI010", nombre, 0, 0, f"«{_sin_control(i.filename)}» se descomprime a "
-                                                    f"{i.file_size:,} bytes desde {i.compress_size:,} (más de "
-                                                    f"{MAX_RAZON} veces su tamaño): parece una bomba de "
-                                                    "compresión; no se abre")
-        if i.file_size > MAX_PARTE_XML and i.filename.lower().endswith((".xml", ".rels")):
-            return problema("PNI010", nombre, 0, 0, f"la parte «{_sin_control(i.filename)}» del libro ocuparía "
-                                                    f"{i.file_size:,} bytes descomprimida (máximo {MAX_PARTE_XML:,}); "
-                                                    "un formulario de pni no se acerca a eso; no se abre")
-        if i.flag_bits & 0x1:
-            return problema("PNI007", nombre, 0, 0, "el zip está protegido con contraseña; guárdelo desde Excel "
-                                                    "como «Libro de Excel (.xlsx)» sin contraseña")
-    if "xl/workbook.xml" not in {i.filename for i in miembros}:
-        return problema("PNI007", nombre, 0, 0, "el archivo es un zip pero no un libro de Excel")
-    return None
-
-
-def _libro_ilegible(e: BaseException, nombre: str) -> Problema:
-    """openpyxl's many exceptions on a damaged or hostile workbook, as one Spanish line."""
-    cadena: list[BaseException] = []
-    actual: BaseException | None = e
-    while actual is not None and len(cadena) < 10:
-        cadena.append(actual)
-        actual = actual.__cause__ or actual.__context__
-    if any(type(x).__module__.startswith("defusedxml") for x in cadena):
-        return problema("PNI007", nombre, 0, 0, "no se pudo abrir el libro: contiene declaraciones XML (DTD o "
-                                                "entidades) que Excel nunca escribe; por seguridad no se lee. "
-                                                "Guárdelo de nuevo desde Excel")
-    if any(isinstance(x, zipfile.BadZipFile | EOFError | zlib.error) for x in cadena):
-        return problema("PNI007", nombre, 0, 0, f"no se pudo abrir el libro: el archivo .xlsx está dañado "
-                                                f"({_sin_control(str(cadena[-1]))}); vuelva a guardarlo desde Excel")
-    detalle = _sin_control(str(cadena[-1]).split("\n")[0]) or type(cadena[-1]).__name__
-    return problema("PNI007", nombre, 0, 0, f"no se pudo abrir el libro: está dañado o no es un libro de Excel "
-                                            f"válido ({type(cadena[-1]).__name__}: {detalle})")
-
-
-def _numero(v: Any, formato: str) -> Any:
-    """A cell's value as the number the user meant, or the original when it is not a number."""
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, int | float):
-        if "%" in formato:
-            v = round(v * 100, 6)
-        return int(v) if float(v).is_integer() else v
-    if isinstance(v, str):
-        t = v.strip().replace("\u00a0", "").replace(" ", "")
-        m = re.fullmatch(r"(-?\d+(?:[.,]\d+)?)%", t)
-        if m:
-            f = float(m.group(1).replace(",", "."))
-            return int(f) if f.is_integer() else f
-        if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", t):
-            t = t.replace(",", "")
-        elif re.fullmatch(r"-?\d+,\d+", t):
-            t = t.replace(",", ".")
-        try:
-            f = float(t)
-        except ValueError:
-            return v
-        return int(f) if f.is_integer() else f
-    return v
-
-
-def _fecha(v: Any) -> Any:
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    if isinstance(v, int | float) and not isinstance(v, bool) and 20000 < v < 80000:
-        return dt.date(1899, 12, 30) + dt.timedelta(days=int(v))  # Excel serial date
-    if isinstance(v, str):
-        t = v.strip()
-        for patron in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d/%m/%y"):
-            try:
-                return dt.datetime.strptime(t, patron).date()
-            except ValueError:
-                continue
-    return v
-
-
-@dataclass
-class _Libro:
-    """What is read from the workbook: its sheet names, the hidden sheet's pairs, and the first rows of the form
-    twice (cached values, and formulas), as tuples of read-only cells."""
-
-    hojas: list[str]
-    meta: dict[str, Any] = field(default_factory=dict)
-    valores: list[tuple[Any, ...]] = field(default_factory=list)
-    formulas: list[tuple[Any, ...]] = field(default_factory=list)
-
-
-def _leer_libro(ruta: Path) -> _Libro:
-    """Open the workbook in read-only mode (rows are parsed as they are read, and reading stops after the form's
-    last possible row), from an open file so that the extension does not matter. May raise anything."""
-    import warnings
-
-    from openpyxl import load_workbook
-
-    hasta = FILA_ENCABEZADO + MAX_FILAS + 1
-    abiertos: list[Any] = []
-    with open(ruta, "rb") as archivo, warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            valores = load_workbook(archivo, read_only=True, data_only=True, keep_links=False)
-            abiertos.append(valores)
-            libro = _Libro(list(valores.sheetnames))
-            if HOJA not in libro.hojas or HOJA_DATOS not in libro.hojas:
-                return libro
-            libro.meta = {str(r[0].value): r[1].value
-                          for r in valores[HOJA_DATOS].iter_rows(min_row=1, max_row=10, max_col=2)
-                          if r[0].value is not None}
-            libro.valores = list(valores[HOJA].iter_rows(min_row=1, max_row=hasta, max_col=COL_OBS))
-            if isinstance(getattr(valores, "_data_only", None), bool):
-                # a read-only sheet is parsed anew on each pass, as the workbook's data_only says: read the
-                # formulas without loading the workbook (its shared strings, its styles) a second time
-                valores._data_only = False
-                formulas = valores
-            else:  # pragma: no cover - another openpyxl
-                archivo.seek(0)
-                formulas = load_workbook(archivo, read_only=True, data_only=False, keep_links=False)
-                abiertos.append(formulas)
-            libro.formulas = list(formulas[HOJA].iter_rows(min_row=1, max_row=hasta, max_col=COL_OBS))
-            return libro
-        finally:
-            for wb in abiertos:
-                wb.close()
-
-
-def leer(ruta: Path, nombre: str) -> Lectura:
-    from openpyxl.cell.read_only import EMPTY_CELL
-    from openpyxl.utils.cell import coordinate_to_tuple
-
-    comprobar_defusedxml()
-    lec = Lectura()
-    malo = revisar_contenedor(ruta, nombre)
-    if malo is not None:
-        lec.problemas.append(malo)
-        return lec
-    try:
-        libro = _leer_libro(ruta)
-    except Exception as e:  # openpyxl raises many kinds on damaged files
-        lec.problemas.append(_libro_ilegible(e, nombre))
-        return lec
-    if HOJA not in libro.hojas:
-        lec.problemas.append(problema("PNI102", nombre, 0, 0,
-                                      f"no se encontró la hoja «{HOJA}» (¿se renombró?); hojas del libro: "
-                                      f"{_sin_control(', '.join(libro.hojas), 300)}. Use la plantilla de "
-                                      "«pni plantilla»."))
-        return lec
-    if HOJA_DATOS not in libro.hojas:
-        lec.problemas.append(problema("PNI102", nombre, 0, 0,
-                                      f"falta la hoja oculta «{HOJA_DATOS}» con el periodo y la institución; el libro "
-                                      "no viene de «pni plantilla» o se modificó. Genere una plantilla nueva."))
-        return lec
-    meta = libro.meta
-
-    def cel(filas: list[tuple[Any, ...]], fila: int, col: int) -> Any:
-        return filas[fila - 1][col - 1] if fila <= len(filas) and col <= len(filas[fila - 1]) else EMPTY_CELL
-
-    def valor(fila: int, col: int) -> Any:
-        c = cel(libro.valores, fila, col)
-        f = cel(libro.formulas, fila, col)
-        if f.data_type == "f" and c.value is None:
-            lec.problemas.append(_p(nombre, HOJA, fila, col, "contiene una fórmula sin valor calculado; ábrala en "
-                                                             "Excel y guárdela, o escriba el valor directamente"))
-            return None
-        if c.data_type == "e":
-            lec.problemas.append(_p(nombre, HOJA, fila, col, f"la celda muestra el error de Excel "
-                                                             f"«{_sin_control(str(c.value), 20)}»; corrija la "
-                                                             "fórmula o escriba el valor directamente"))
-            return None
-        return c.value
-
-    datos: dict[str, Any] = {"periodo": meta.get("periodo"), "institucion": meta.get("institucion")}
-    lec.posiciones[("periodo",)] = (3, 3)
-    lec.posiciones[("institucion",)] = (2, 3)
-    fila_f, col_f = coordinate_to_tuple(CELDA_FECHA)
-    datos["fecha_reporte"] = _fecha(valor(fila_f, col_f))
-    lec.posiciones[("fecha_reporte",)] = (fila_f, col_f)
-    fila_r, col_r = coordinate_to_tuple(CELDA_REPORTADO_POR)
-    por = valor(fila_r, col_r)
-    if por not in (None, ""):
-        datos["reportado_por"] = str(por).strip()
-        lec.posiciones[("reportado_por",)] = (fila_r, col_r)
-    reportes: list[dict[str, Any]] = []
-    filas = len(libro.valores)
-    ultima = min(filas, FILA_ENCABEZADO + MAX_FILAS)
-    for fila in range(FILA_ENCABEZADO + 1, ultima + 1):
-        ident = cel(libro.valores, fila, 1).value
-        v = valor(fila, COL_VALOR)
-        est = valor(fila, COL_ESTADO)
-        evid = valor(fila, COL_EVIDENCIA)
-        obs = valor(fila, COL_OBS)
-        if ident in (None, "") and all(x in (None, "") for x in (v, est, evid, obs)):
-            continue
-        if v in (None, "") and all(x in (None, "") for x in (est, evid, obs)):
-            continue  # an indicator left empty: not reported
-        i = len(reportes)
-        base: Ruta = ("reportes", i)
-        lec.posiciones[base] = (fila, 1)
-        lec.posiciones[(*base, "indicador")] = (fila, 1)
-        lec.posiciones[(*base, "valor")] = (fila, COL_VALOR)
-        lec.posiciones[(*base, "estado")] = (fila, COL_ESTADO)
-        lec.posiciones[(*base, "evidencia")] = (fila, COL_EVIDENCIA)
-        lec.posiciones[(*base, "observaciones")] = (fila, COL_OBS)
-        rep: dict[str, Any] = {"indicador": str(ident).strip() if ident is not None else None,
-                               "valor": _numero(v, cel(libro.valores, fila, COL_VALOR).number_format or "")}
-        if est not in (None, ""):
-            rep["estado"] = str(est).strip().lower().replace(" ", "_")
-        if evid not in (None, ""):
-            rep["evidencia"] = [e.strip() for e in re.split(r"[\n;]+", str(evid)) if e.strip()]
-        if obs not in (None, ""):
-            rep["observaciones"] = str(obs).strip()
-        reportes.append(rep)
-    if filas > ultima:
-        lec.problemas.append(_p(nombre, HOJA, ultima + 1, 1, f"demasiadas filas (más de {MAX_FILAS})", "PNI010"))
-    datos["reportes"] = reportes
-    lec.datos = datos
-    return lec
-
-
-def validar(plan: Plan, lec: Lectura, nombre: str, corte: dt.date) -> tuple[Avance | None, list[Problema]]:
-    """Schema and cross-file checks on what was read; problems point at cells («Hoja Avances, celda F9»)."""
-    from .validacion import revisar_avances
+def revisar_formulario(plan: Plan, lec: Lectura, nombre: str, corte: dt.date) -> tuple[Avance | None,
+                                                                                        list[Problema]]:
+    """Schema and cross-file checks on what was read; problems point at cells («Hoja Avances, celda F9»). A cell
+    whose reading already failed (a formula without a value) is not reported twice."""
+    from .lectura.traduccion_pydantic import a_modelo
+    from .modelos import Avance as ModeloAvance
+    from .modelos import a_dominio
 
     doc = Documento(nombre, lec.datos, posiciones=lec.posiciones)
-    avance, problemas = validar_esquema(doc, Avance)
+    modelo, problemas = a_modelo(doc, ModeloAvance)
+    avance: Avance | None = None if modelo is None else a_dominio(modelo)
     if avance is not None:
-        destino = f"avances/{avance.periodo}/{avance.institucion}.yaml"
-        problemas += revisar_avances(plan, [ArchivoAvance(destino, doc, avance)], corte)
-    return avance, [_con_celda(p) for p in problemas]
+        destino_ = f"avances/{avance.periodo}/{avance.institucion}.yaml"
+        problemas += revisar_avance(ArchivoAvance(destino_, doc, avance), Contexto(plan, corte))
+    nuevos = [p for p in problemas if (p.linea, p.columna) not in lec.celdas_con_problema]
+    return avance, [_con_celda(p) for p in nuevos]
 
 
 def _con_celda(p: Problema) -> Problema:
@@ -385,45 +42,6 @@ def _con_celda(p: Problema) -> Problema:
         return Problema(p.codigo, p.archivo, 0, 0, f"Hoja {HOJA}, celda {celda(p.linea, p.columna)}: {p.mensaje}",
                         p.severidad)
     return p
-
-
-def yaml_de(avance: Avance, origen: str) -> str:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    doc = CommentedMap()
-    doc["periodo"] = avance.periodo
-    doc["institucion"] = avance.institucion
-    doc["fecha_reporte"] = avance.fecha_reporte
-    if avance.reportado_por:
-        doc["reportado_por"] = avance.reportado_por
-    if avance.ilustrativo:
-        doc["ilustrativo"] = True
-    lista = CommentedSeq()
-    for r in avance.reportes:
-        m = CommentedMap()
-        m["indicador"] = DoubleQuotedScalarString(r.indicador)
-        m["valor"] = r.valor
-        if r.estado:
-            m["estado"] = r.estado
-        if r.evidencia:
-            m["evidencia"] = list(r.evidencia)
-        if r.observaciones:
-            m["observaciones"] = r.observaciones
-        lista.append(m)
-    doc["reportes"] = lista
-    y = YAML()
-    y.width = 4096
-    y.indent(mapping=2, sequence=4, offset=2)
-    import io
-
-    buf = io.StringIO()
-    y.dump(doc, buf)
-    # the file name goes into a comment: a line break in it would write YAML of its own (say «ilustrativo: true»)
-    origen = re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029]", "?", origen)
-    return ("# yaml-language-server: $schema=../../esquemas/avance.schema.json\n"
-            f"# Importado de {origen}\n{buf.getvalue()}")
 
 
 def destino(raiz: Path, avance: Avance) -> Path:
@@ -436,5 +54,31 @@ def destino(raiz: Path, avance: Avance) -> Path:
     return ruta
 
 
-def errores(problemas: list[Problema]) -> list[Problema]:
-    return [p for p in problemas if p.severidad is Severidad.ERROR]
+def ejecutar(*, archivo: Path, forzar: bool, corte: str | None, raiz: Path | None) -> int:
+    from .render.avance_yaml import yaml_avance
+    from .render.validacion import texto
+    from .salida import escribir_atomico
+    from .terminal import color_en
+
+    carpeta = raiz_del_espacio(raiz)
+    plan = cargar_plan_o_fallar(carpeta)
+    nombre = str(archivo)
+    lec = leer(archivo, nombre)
+    problemas = list(lec.problemas)
+    avance = None
+    if lec.datos is not None:
+        avance, probs = revisar_formulario(plan, lec, nombre, fecha_de_corte(corte))
+        problemas += probs
+    res = Resultado([nombre], problemas)
+    # importar's output is the file it writes: what it found wrong is diagnostics, on standard error
+    if res.errores or avance is None:
+        sys.stderr.write(texto(res, color_en(sys.stderr)))
+        sys.stderr.write("pni: no se importó nada; corrija el formulario y vuelva a intentarlo\n")
+        return 1
+    ruta = destino(carpeta, avance)
+    ruta.parent.mkdir(parents=True, exist_ok=True)
+    escribir_atomico(ruta, yaml_avance(avance, archivo.name).encode("utf-8"), forzar)
+    if problemas:
+        sys.stderr.write(texto(res, color_en(sys.stderr)))
+    sys.stderr.write(f"Importado: {len(avance.reportes)} reporte(s) en {ruta.relative_to(carpeta.resolve())}\n")
+    return 0

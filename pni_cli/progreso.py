@@ -20,11 +20,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from .espacio import ArchivoAvance, Plan
+from .avance import MAX_PLAUSIBLE, ArchivoAvance
 from .periodos import Semestre, cerrados, rango
 
 if TYPE_CHECKING:
-    from .models import Actividad, Indicador
+    from .plan import Actividad, Indicador, Plan
 
 Estado = Literal["cumplida", "verde", "amarillo", "rojo", "sin_reporte", "no_iniciada", "meta_por_definir"]
 ESTADOS: tuple[Estado, ...] = ("cumplida", "verde", "amarillo", "rojo", "sin_reporte", "no_iniciada",
@@ -33,7 +33,7 @@ ETIQUETAS: dict[str, str] = {"cumplida": "cumplida", "verde": "verde", "amarillo
                              "sin_reporte": "sin reporte", "no_iniciada": "no iniciada",
                              "meta_por_definir": "meta por definir"}
 # How urgent a state is, to summarise an activity by its most urgent indicator.
-_GRAVEDAD: dict[str, int] = {"sin_reporte": 6, "rojo": 5, "amarillo": 4, "verde": 3, "cumplida": 2,
+GRAVEDAD: dict[str, int] = {"sin_reporte": 6, "rojo": 5, "amarillo": 4, "verde": 3, "cumplida": 2,
                              "no_iniciada": 1, "meta_por_definir": 0}
 
 EstadoEntrega = Literal["a_tiempo", "tarde", "incompleto", "pendiente", "faltante"]
@@ -119,6 +119,8 @@ class Situacion:
     actividades: list[EstadoActividad]
     completitud: list[Completitud]
     ilustrativo: bool = False
+    filtro_eje: str | None = None
+    filtro_institucion: str | None = None
 
     def conteo(self, eje: str | None = None) -> Counter[str]:
         return Counter(i.estado for i in self.indicadores if eje is None or i.eje == eje)
@@ -128,9 +130,6 @@ class Situacion:
 
     def entregas_pendientes(self) -> list[Completitud]:
         return [c for c in self.completitud if c.estado in ("faltante", "incompleto", "tarde")]
-
-
-MAX_PLAUSIBLE = 10**12  # above this a value is a typo (PNI307): never counted, never a logro of «Infinity»
 
 
 def datos_de(archivos: list[ArchivoAvance]) -> tuple[list[Dato], list[Entrega], bool]:
@@ -226,7 +225,7 @@ def evaluar_indicador(plan: Plan, ind: Indicador, datos: list[Dato], corte: dt.d
 
 def estado_de_actividad(estados: list[EstadoIndicador]) -> Estado:
     """An activity shows its most urgent indicator's state."""
-    return max((i.estado for i in estados), key=lambda s: _GRAVEDAD[s])
+    return max((i.estado for i in estados), key=lambda s: GRAVEDAD[s])
 
 
 def _debidos_por_institucion(plan: Plan) -> dict[str, list[tuple[frozenset[Semestre], list[str]]]]:
@@ -300,7 +299,7 @@ def evaluar(plan: Plan, datos: list[Dato], entregas: list[Entrega], corte: dt.da
     if eje is not None:
         comp = [_solo(c, {i.id for i in indicadores}) for c in comp]
         comp = [c for c in comp if c.debidos]
-    return Situacion(corte, evaluados, indicadores, actividades, comp, ilustrativo)
+    return Situacion(corte, evaluados, indicadores, actividades, comp, ilustrativo, eje, institucion)
 
 
 def _solo(c: Completitud, ids: set[str]) -> Completitud:

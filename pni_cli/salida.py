@@ -73,3 +73,16 @@ def _umask() -> int:
     actual = os.umask(0o022)
     os.umask(actual)
     return actual
+
+
+def entregar(contenido: str | bytes, salida: Path | None, forzar: bool, aviso: str) -> None:
+    """Text to standard output when there is no --salida; otherwise the file, written atomically, and a line on
+    standard error saying where."""
+    import sys
+
+    if salida is None:
+        assert isinstance(contenido, str)
+        sys.stdout.write(contenido)
+        return
+    escribir_atomico(salida, contenido.encode("utf-8") if isinstance(contenido, str) else contenido, forzar)
+    sys.stderr.write(f"{aviso} {salida}\n")

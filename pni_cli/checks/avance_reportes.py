@@ -1,24 +1,36 @@
-"""Each reported indicator: it exists, is reported once, by a responsible institution, inside its activity's
-window, with a value that fits its meta type, a desglose that adds up and evidence for a finished hito."""
+"""Each reported indicator: it exists, is reported once, by a responsible institution, with a value that fits its
+meta type, a desglose that adds up and evidence for a finished hito."""
 
 from __future__ import annotations
 
 import difflib
 import math
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..models import Avance, Reporte
-from ..periodos import Semestre
-from ..problems import Problema
-from ..progreso import MAX_PLAUSIBLE
-from ..workspace import ArchivoAvance, Plan
-from ..yamlio import Documento
+from ..avance import MAX_PLAUSIBLE
+from ..problemas import Problema
 
-# No indicator of the plan counts, averages or measures anything near a trillion: a larger value is a typo (extra
-# digits, a pasted identifier), and it would overflow the sums and ratios of the semáforo.
+if TYPE_CHECKING:
+    from ..avance import ArchivoAvance, Reporte
+    from ..plan import Plan
+    from . import Contexto
+
+INDICADOR_DESCONOCIDO = "PNI301"
+NO_RESPONSABLE = "PNI304"
+VALOR_NO_CUADRA = "PNI307"
+FRACCION_COMO_PORCENTAJE = "PNI308"
+DESGLOSE_NO_SUMA = "PNI309"
+HITO_SIN_EVIDENCIA = "PNI310"
+INDICADOR_REPETIDO = "PNI311"
+CONTEO_NO_ENTERO = "PNI313"
+META_POR_DEFINIR = "PNI316"
+CODIGOS = frozenset({INDICADOR_DESCONOCIDO, NO_RESPONSABLE, VALOR_NO_CUADRA, FRACCION_COMO_PORCENTAJE,
+                     DESGLOSE_NO_SUMA, HITO_SIN_EVIDENCIA, INDICADOR_REPETIDO, CONTEO_NO_ENTERO, META_POR_DEFINIR})
 
 
 def sugerir_indicador(plan: Plan, id_: str) -> str:
+    """A hint for an indicator id that is not in the plan: an activity's id, a wrong letter, a close id."""
     if id_ in plan.actividades:
         letras = ", ".join(i.id for i in plan.actividades[id_].indicadores)
         return f"; «{id_}» es una actividad: indique uno de sus indicadores ({letras})"
@@ -33,88 +45,83 @@ def sugerir_indicador(plan: Plan, id_: str) -> str:
     return ""
 
 
-def revisar(plan: Plan, archivos: list[ArchivoAvance]) -> Iterator[Problema]:
-    for a in archivos:
-        if a.avance is not None:
-            assert a.documento is not None  # pni validar never reads from the cache
-            yield from _revisar_archivo(plan, a.documento, a.avance)
-
-
-def _revisar_archivo(plan: Plan, doc: Documento, av: Avance) -> Iterator[Problema]:
-    sem = Semestre.leer(av.periodo)
+def revisar(archivo: ArchivoAvance, ctx: Contexto) -> Iterator[Problema]:
+    plan, av = ctx.plan, archivo.avance
+    if plan is None or av is None:
+        return
     vistos: dict[str, int] = {}
     for i, rep in enumerate(av.reportes):
         ruta = ("reportes", i)
         ind = plan.indicadores.get(rep.indicador)
         if ind is None:
-            yield doc.problema("PNI301", (*ruta, "indicador"), f"el indicador «{rep.indicador}» no existe en el plan"
-                                                               f"{sugerir_indicador(plan, rep.indicador)}")
+            yield archivo.problema(INDICADOR_DESCONOCIDO, (*ruta, "indicador"),
+                                   f"el indicador «{rep.indicador}» no existe en el plan"
+                                   f"{sugerir_indicador(plan, rep.indicador)}")
             continue
         if rep.indicador in vistos:
-            linea, _ = doc.donde(("reportes", vistos[rep.indicador]))
-            yield doc.problema("PNI311", (*ruta, "indicador"),
-                               f"el indicador {rep.indicador} ya se reportó en este archivo (línea {linea}); "
-                               "reúna los valores en un solo reporte")
+            linea = archivo.linea(("reportes", vistos[rep.indicador]))
+            donde = f" (línea {linea})" if linea else ""
+            yield archivo.problema(INDICADOR_REPETIDO, (*ruta, "indicador"),
+                                   f"el indicador {rep.indicador} ya se reportó en este archivo{donde}; "
+                                   "reúna los valores en un solo reporte")
             continue
         vistos[rep.indicador] = i
         act = plan.actividad_de[rep.indicador]
         if av.institucion in plan.instituciones and av.institucion not in act.responsables.instituciones:
-            yield doc.problema("PNI304", (*ruta, "indicador"),
-                               f"{av.institucion} no figura entre los responsables de la actividad {act.id} "
-                               f"({', '.join(act.responsables.instituciones)}); el reporte se cuenta igualmente")
-        ventana = plan.ventana(act)
-        if sem not in ventana:
-            yield doc.problema("PNI305", (*ruta, "indicador"),
-                               f"la actividad {act.id} tiene periodo «{act.periodo.texto or 'sin periodo'}»"
-                               f" ({ventana[0]} a {ventana[-1]} en semestres): no se espera reporte en {sem}"
-                               if ventana else f"la actividad {act.id} no tiene semestres dentro del plan")
+            yield archivo.problema(NO_RESPONSABLE, (*ruta, "indicador"),
+                                   f"{av.institucion} no figura entre los responsables de la actividad {act.id} "
+                                   f"({', '.join(act.responsables.instituciones)}); el reporte se cuenta igualmente")
         if ind.meta.tipo == "por_definir":
-            yield doc.problema("PNI316", (*ruta, "indicador"),
-                               f"la meta de {ind.id} está por definir (en la actividad {ind.meta.definida_en}); "
-                               "el valor se guarda pero no se evalúa")
-        yield from _valor(doc, ruta, rep, ind.meta.tipo, ind.meta.unidad)
+            yield archivo.problema(META_POR_DEFINIR, (*ruta, "indicador"),
+                                   f"la meta de {ind.id} está por definir (en la actividad {ind.meta.definida_en}); "
+                                   "el valor se guarda pero no se evalúa")
+        yield from _valor(archivo, ruta, rep, ind.meta.tipo, ind.meta.unidad)
 
 
-def _valor(doc: Documento, ruta: tuple[str | int, ...], rep: Reporte, tipo: str, unidad: str | None
+def _valor(archivo: ArchivoAvance, ruta: tuple[str | int, ...], rep: Reporte, tipo: str, unidad: str | None
            ) -> Iterator[Problema]:
     v = rep.valor
     rv = (*ruta, "valor")
     if v < 0:
-        yield doc.problema("PNI307", rv, f"valor negativo ({_num(v)}): un avance no puede ser menor que cero")
+        yield archivo.problema(VALOR_NO_CUADRA, rv,
+                               f"valor negativo ({_num(v)}): un avance no puede ser menor que cero")
         return
     if v > MAX_PLAUSIBLE:
-        yield doc.problema("PNI307", rv, f"el valor {float(v):.4g} no es plausible (más de un billón, 10^12): "
-                                         "revise si sobran cifras")
+        yield archivo.problema(VALOR_NO_CUADRA, rv, f"el valor {float(v):.4g} no es plausible (más de un billón, "
+                                                    "10^12): revise si sobran cifras")
         return
     if tipo in ("porcentaje", "hito"):
         que = "un porcentaje" if tipo == "porcentaje" else "el avance de un hito"
         if v > 100:
-            yield doc.problema("PNI307", rv, f"{que} va de 0 a 100 y el valor es {_num(v)}")
+            yield archivo.problema(VALOR_NO_CUADRA, rv, f"{que} va de 0 a 100 y el valor es {_num(v)}")
         elif 0 < v <= 1 and not float(v).is_integer():
-            yield doc.problema("PNI308", rv, f"{_num(v)} parece una fracción: {que} se escribe de 0 a 100 "
-                                             f"(¿quiso decir {_num(v * 100)}?)")
+            yield archivo.problema(FRACCION_COMO_PORCENTAJE, rv, f"{_num(v)} parece una fracción: {que} se escribe "
+                                                                 f"de 0 a 100 (¿quiso decir {_num(v * 100)}?)")
         if tipo == "hito" and v >= 100 and not rep.evidencia:
-            yield doc.problema("PNI310", rv, "hito completado (100) sin evidencia: agregue en «evidencia» el "
-                                             "enlace o la referencia del documento que lo respalda")
+            yield archivo.problema(HITO_SIN_EVIDENCIA, rv, "hito completado (100) sin evidencia: agregue en "
+                                                           "«evidencia» el enlace o la referencia del documento que "
+                                                           "lo respalda")
         if tipo == "hito" and rep.estado == "completada" and v < 100:
-            yield doc.problema("PNI307", (*ruta, "estado"),
-                               f"estado «completada» pero el avance del hito es {_num(v)}; un hito completado vale 100")
+            yield archivo.problema(VALOR_NO_CUADRA, (*ruta, "estado"),
+                                   f"estado «completada» pero el avance del hito es {_num(v)}; un hito completado "
+                                   "vale 100")
     elif tipo == "conteo" and not float(v).is_integer():
-        yield doc.problema("PNI313", rv,
-                           f"{_num(v)} {unidad or ''}: un conteo suele ser un número entero".replace("  ", " "))
+        yield archivo.problema(CONTEO_NO_ENTERO, rv,
+                               f"{_num(v)} {unidad or ''}: un conteo suele ser un número entero".replace("  ", " "))
     if rep.desglose:
         for dim, partes in rep.desglose.items():
             suma = sum(partes.values())
             if any(x < 0 for x in partes.values()):
-                yield doc.problema("PNI309", (*ruta, "desglose", dim), f"el desglose por {dim} tiene valores negativos")
+                yield archivo.problema(DESGLOSE_NO_SUMA, (*ruta, "desglose", dim),
+                                       f"el desglose por {dim} tiene valores negativos")
             elif any(x > MAX_PLAUSIBLE for x in partes.values()):
-                yield doc.problema("PNI309", (*ruta, "desglose", dim),
-                                   f"el desglose por {dim} tiene valores de más de un billón (10^12): revise si "
-                                   "sobran cifras")
+                yield archivo.problema(DESGLOSE_NO_SUMA, (*ruta, "desglose", dim),
+                                       f"el desglose por {dim} tiene valores de más de un billón (10^12): revise si "
+                                       "sobran cifras")
             elif tipo in ("conteo",) and not math.isclose(suma, v, rel_tol=1e-9, abs_tol=1e-6):
-                yield doc.problema("PNI309", (*ruta, "desglose", dim),
-                                   f"el desglose por {dim} suma {_num(suma)} y el valor es {_num(v)}; "
-                                   f"deben coincidir (diferencia: {_num(suma - v)})")
+                yield archivo.problema(DESGLOSE_NO_SUMA, (*ruta, "desglose", dim),
+                                       f"el desglose por {dim} suma {_num(suma)} y el valor es {_num(v)}; "
+                                       f"deben coincidir (diferencia: {_num(suma - v)})")
 
 
 def _num(x: float | int) -> str:

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..problems import Problema
-from ..workspace import Plan
+from ..problemas import Problema
+
+if TYPE_CHECKING:
+    from ..plan import Plan
+
+PERIODO_FUERA_VIGENCIA = "PNI205"
+SEMAFORO_UMBRALES = "PNI209"
+CODIGOS = frozenset({PERIODO_FUERA_VIGENCIA, SEMAFORO_UMBRALES})
+
 
 
 def revisar(plan: Plan) -> Iterator[Problema]:
@@ -13,19 +21,19 @@ def revisar(plan: Plan) -> Iterator[Problema]:
     for act in plan.actividades.values():
         p = act.periodo
         if p.desde > p.hasta:
-            yield plan.problema_de("PNI205", act.id, ("periodo",),
+            yield plan.problema_de(PERIODO_FUERA_VIGENCIA, act.id, ("periodo",),
                                    f"el periodo de la actividad {act.id} empieza ({p.desde}) después de terminar "
                                    f"({p.hasta})")
         elif p.desde < vig.desde or p.hasta > vig.hasta:
-            yield plan.problema_de("PNI205", act.id, ("periodo",),
+            yield plan.problema_de(PERIODO_FUERA_VIGENCIA, act.id, ("periodo",),
                                    f"el periodo de la actividad {act.id} ({p.desde}-{p.hasta}) sale de la vigencia "
                                    f"del plan ({vig.desde}-{vig.hasta})")
     s = plan.general.semaforo
     if not (0 < s.amarillo < s.verde <= 100 < s.revisar_meta):
-        yield plan.problema_en("PNI209", "plan.yaml", ("semaforo",),
+        yield plan.problema_en(SEMAFORO_UMBRALES, "plan.yaml", ("semaforo",),
                                f"umbrales del semáforo incoherentes (verde {s.verde}, amarillo {s.amarillo}, "
                                f"revisar_meta {s.revisar_meta}): debe cumplirse 0 < amarillo < verde ≤ 100 < "
                                "revisar_meta")
     if plan.primer_semestre > plan.ultimo_semestre:
-        yield plan.problema_en("PNI209", "plan.yaml", ("primer_periodo",),
+        yield plan.problema_en(SEMAFORO_UMBRALES, "plan.yaml", ("primer_periodo",),
                                "el primer periodo es posterior al último")

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..problems import Problema
-from ..workspace import Plan
+from ..problemas import Problema
+
+if TYPE_CHECKING:
+    from ..plan import Plan
+
+RESPONSABLE_DESCONOCIDO = "PNI204"
+META_REFERIDA_INEXISTENTE = "PNI206"
+INSTITUCION_DUPLICADA = "PNI207"
+CODIGOS = frozenset({RESPONSABLE_DESCONOCIDO, META_REFERIDA_INEXISTENTE, INSTITUCION_DUPLICADA})
+
 
 
 def sugerir(valor: str, opciones: list[str]) -> str:
@@ -20,20 +29,21 @@ def revisar(plan: Plan) -> Iterator[Problema]:
     for act in plan.actividades.values():
         for n, clave in enumerate(act.responsables.instituciones):
             if clave not in plan.instituciones:
-                yield plan.problema_de("PNI204", act.id, ("responsables", "instituciones", n),
+                yield plan.problema_de(RESPONSABLE_DESCONOCIDO, act.id, ("responsables", "instituciones", n),
                                        f"el responsable «{clave}» de la actividad {act.id} no está en "
                                        f"plan/instituciones.yaml{sugerir(clave, claves)}")
     for ind in plan.indicadores.values():
         destino = ind.meta.definida_en
         if ind.meta.tipo == "por_definir" and destino and destino not in plan.actividades:
-            yield plan.problema_de("PNI206", ind.id, ("meta", "definida_en"),
+            yield plan.problema_de(META_REFERIDA_INEXISTENTE, ind.id, ("meta", "definida_en"),
                                    f"la meta de {ind.id} remite a la actividad «{destino}», que no existe"
                                    f"{sugerir(destino, list(plan.actividades))}")
     if plan.objetivos is not None:
         for i, obj in enumerate(plan.objetivos.objetivos):
             for j, act_id in enumerate(obj.actividades):
                 if act_id not in plan.actividades:
-                    yield plan.problema_en("PNI206", "objetivos-pmm.yaml", ("objetivos", i, "actividades", j),
+                    yield plan.problema_en(META_REFERIDA_INEXISTENTE, "objetivos-pmm.yaml",
+                                           ("objetivos", i, "actividades", j),
                                            f"el objetivo {obj.id} remite a la actividad «{act_id}», que no existe"
                                            f"{sugerir(act_id, list(plan.actividades))}")
     vistos: dict[str, str] = {}
@@ -41,7 +51,7 @@ def revisar(plan: Plan) -> Iterator[Problema]:
         for nombre in {inst.clave, inst.siglas or "", *inst.alias} - {""}:
             k = nombre.upper()
             if k in vistos and vistos[k] != inst.clave:
-                yield plan.problema_en("PNI207", "instituciones.yaml", ("instituciones", i),
+                yield plan.problema_en(INSTITUCION_DUPLICADA, "instituciones.yaml", ("instituciones", i),
                                        f"«{nombre}» identifica a la vez a {vistos[k]} y a {inst.clave}; "
                                        "cada clave, sigla o alias debe ser de una sola institución")
             vistos.setdefault(k, inst.clave)

@@ -1,6 +1,6 @@
-"""`pni cambios` in a terminal (rich), as Markdown for the meeting's minutes, and as JSON (version 1, documented in
-the README). Every state and every kind of change has a symbol *and* a word, so the view reads the same without
-colour."""
+"""`pni cambios` for the terminal (rich), as Markdown for the meeting's minutes, and as JSON (version 1, documented
+in the README), each returned as text. Every state and every kind of change has a symbol *and* a word, so the
+view reads the same without colour."""
 
 from __future__ import annotations
 
@@ -8,18 +8,19 @@ import json
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..cambios import CambioInforme, Cambios, CambioValor
+from ..diferencias import CambioInforme, Cambios, CambioValor, Comparacion, Lado
 from ..formato import fecha, numero, porcentaje
-from ..gitdatos import Comparacion, Lado
+from ..plan import Plan
 from ..progreso import ESTADOS, ETIQUETAS
-from ..workspace import Plan
-from .consola import consola as _consola
-from .markdown import celda, md
-from .terminal import SIMBOLOS, banner_ilustrativo, etiqueta
+from ..texto_seguro import celda_markdown as celda
+from ..texto_seguro import terminal as seguro
+from ..texto_seguro import texto_markdown as md
+from .consola import a_texto
+from .estado import SIMBOLOS, banner_ilustrativo, etiqueta
 
 VERSION = 1
 TIPOS_INFORME = {"nuevo": ("+", "green"), "eliminado": ("−", "red"), "corregido": ("✎", "yellow")}
@@ -104,23 +105,21 @@ def _tabla(titulo: str, *columnas: str) -> Table:
     return t
 
 
-def mostrar(comp: Comparacion, *, detalle: bool = False, consola: Console | None = None) -> None:
+def texto(comp: Comparacion, *, detalle: bool = False, color: bool = False, ancho: int = 80) -> str:
     c, plan = comp.cambios, comp.plan
-    consola = consola or _consola()
     partes: list[RenderableType] = []
     if c.ilustrativo:
         partes.append(banner_ilustrativo())
     cab = Text()
     cab.append("Cambios en los avances", style="bold")
-    cab.append(f" desde {comp.desde.descripcion} hasta {comp.hasta.descripcion}")
+    cab.append(f" desde {seguro(comp.desde.descripcion)} hasta {seguro(comp.hasta.descripcion)}")
     cab.append(f"\nSemáforo al {fecha(c.corte)} en los dos lados (la misma fecha de corte).", style="dim")
     partes.append(cab)
-    partes += [Text(f"⚠ {a}", style="bold yellow") for a in _avisos(c, comp.desde, comp.hasta)]
+    partes += [Text(f"⚠ {seguro(a)}", style="bold yellow") for a in _avisos(c, comp.desde, comp.hasta)]
     if c.vacio:
         partes.append(Text("Sin cambios: ningún informe nuevo, eliminado ni corregido, y ningún indicador cambió de "
                            "estado.", style="green"))
-        consola.print(Group(*partes))
-        return
+        return a_texto(Group(*partes), color=color, ancho=ancho)
     if _informes(c):
         t = _tabla(f"Informes de avance ({len(_informes(c))})", "Cambio", "Institución", "Semestre", "Entrega",
                    "Reportes", "Detalle")
@@ -163,9 +162,9 @@ def mostrar(comp: Comparacion, *, detalle: bool = False, consola: Console | None
     if filas:
         t = _tabla(f"Instituciones que informaron ({len(filas)})", "Institución", "Nombre", "Qué entregó")
         for fila in filas:
-            t.add_row(*fila)
+            t.add_row(*(Text(seguro(x)) for x in fila))
         partes.append(t)
-    consola.print(Group(*partes))
+    return a_texto(Group(*partes), color=color, ancho=ancho)
 
 
 # --- Markdown ----------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..espacio import Plan
+from ..plan import Plan
 from ..progreso import ESTADOS, EstadoIndicador, Situacion
 
 VERSION = 1

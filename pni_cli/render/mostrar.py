@@ -1,19 +1,17 @@
-"""`pni mostrar ID`: one element of the plan with every field, verbatim texts beside the typed reading."""
+"""`pni mostrar ID` for the terminal: one element of the plan with every field, verbatim texts beside the typed
+reading, as text."""
 
 from __future__ import annotations
 
-import difflib
-import sys
-
 from rich import box
-from rich.console import Console, Group
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Actividad, Eje, Indicador, Institucion, Intervencion, Meta, Nota
-from ..workspace import Plan
-from .consola import consola as _consola
+from ..plan import Actividad, Eje, Indicador, Institucion, Intervencion, Meta, Nota, Plan
+from ..texto_seguro import terminal as seguro
+from .consola import a_texto
 
 
 def _campos(filas: list[tuple[str, object]]) -> Table:
@@ -21,7 +19,7 @@ def _campos(filas: list[tuple[str, object]]) -> Table:
     t.add_column(style="bold", no_wrap=True)
     t.add_column(ratio=1)
     for nombre, valor in filas:
-        t.add_row(nombre, valor if isinstance(valor, Text | Table) else Text(str(valor)))
+        t.add_row(nombre, valor if isinstance(valor, Text | Table) else Text(seguro(valor)))
     return t
 
 
@@ -40,12 +38,12 @@ def _lectura_meta(m: Meta) -> str:
     return ", ".join(partes)
 
 
-def _notas(notas: list[Nota]) -> list[tuple[str, object]]:
-    return [("Inconsistencia", Text(f"[{n.codigo}] {n.descripcion}", style="yellow")) for n in notas]
+def _notas(notas: tuple[Nota, ...]) -> list[tuple[str, object]]:
+    return [("Inconsistencia", Text(seguro(f"[{n.codigo}] {n.descripcion}"), style="yellow")) for n in notas]
 
 
 def _indicador(ind: Indicador) -> list[tuple[str, object]]:
-    return [(f"Indicador {ind.id}", ind.texto), ("  Meta (fuente)", Text(ind.meta.texto, style="italic")),
+    return [(f"Indicador {ind.id}", ind.texto), ("  Meta (fuente)", Text(seguro(ind.meta.texto), style="italic")),
             ("  Meta (lectura)", _lectura_meta(ind.meta)), *_notas(ind.inconsistencias)]
 
 
@@ -54,8 +52,8 @@ def _actividad(plan: Plan, act: Actividad, con_indicadores: bool = True) -> list
                      for c in act.responsables.instituciones)
     filas: list[tuple[str, object]] = [
         ("Actividad", act.texto), ("Resultados esperados", act.resultados_esperados),
-        ("Responsables (fuente)", Text(act.responsables.texto, style="italic")), ("Responsables", resp),
-        ("Periodo (fuente)", Text(act.periodo.texto or "(vacío)", style="italic")),
+        ("Responsables (fuente)", Text(seguro(act.responsables.texto), style="italic")), ("Responsables", resp),
+        ("Periodo (fuente)", Text(seguro(act.periodo.texto) or "(vacío)", style="italic")),
         ("Periodo", f"{act.periodo.desde}-{act.periodo.hasta} · semestres: "
                     + ", ".join(str(s) for s in plan.ventana(act))),
         *_notas(act.inconsistencias)]
@@ -67,7 +65,7 @@ def _actividad(plan: Plan, act: Actividad, con_indicadores: bool = True) -> list
 
 def _panel(titulo: str, filas: list[tuple[str, object]]) -> Panel:
     # a Text, not a str: a «[» or «:name:» in the plan's texts is shown as written, never read as rich markup
-    return Panel(_campos(filas), title=Text(titulo), title_align="left", box=box.ROUNDED)
+    return Panel(_campos(filas), title=Text(seguro(titulo)), title_align="left", box=box.ROUNDED)
 
 
 def _vista(plan: Plan, id_: str) -> Panel | Group | None:
@@ -92,9 +90,9 @@ def _vista(plan: Plan, id_: str) -> Panel | Group | None:
         el_eje: Eje = eje_ids[id_]
         n_act = sum(len(i.actividades) for i in el_eje.intervenciones)
         n_ind = sum(len(a.indicadores) for i in el_eje.intervenciones for a in i.actividades)
-        filas = [("Nombre", el_eje.nombre), ("Título (fuente)", Text(el_eje.titulo_fuente, style="italic")),
+        filas = [("Nombre", el_eje.nombre), ("Título (fuente)", Text(seguro(el_eje.titulo_fuente), style="italic")),
                  ("Descripción", el_eje.descripcion),
-                 ("Resumen (fuente)", Text(el_eje.resumen_fuente.texto, style="italic")),
+                 ("Resumen (fuente)", Text(seguro(el_eje.resumen_fuente.texto), style="italic")),
                  ("En la matriz",
                   f"{len(el_eje.intervenciones)} intervenciones, {n_act} actividades, {n_ind} indicadores"),
                  *_notas(el_eje.inconsistencias)]
@@ -115,16 +113,7 @@ def _vista(plan: Plan, id_: str) -> Panel | Group | None:
     return None
 
 
-def mostrar(plan: Plan, id_: str, consola: Console | None = None) -> bool:
-    """Print the element; on an unknown id print the closest ones to stderr and return False."""
-    consola = consola or _consola()
+def texto_elemento(plan: Plan, id_: str, *, color: bool, ancho: int) -> str | None:
+    """The element as text, or None when `id_` is nothing of the plan."""
     vista = _vista(plan, id_.rstrip("."))
-    if vista is not None:
-        consola.print(vista)
-        return True
-    opciones = [*plan.ids(), *plan.instituciones]
-    parecidos = difflib.get_close_matches(id_, opciones, n=5, cutoff=0.6)
-    pista = f" ¿Quiso decir {', '.join(parecidos)}?" if parecidos else (
-        " Los ids tienen la forma 3, 3.2, 3.2.1 o 3.2.1.a.")
-    sys.stderr.write(f"pni: «{id_}» no es un eje, intervención, actividad, indicador ni institución del plan.{pista}\n")
-    return False
+    return None if vista is None else a_texto(vista, color=color, ancho=ancho)

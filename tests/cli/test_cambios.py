@@ -251,7 +251,7 @@ def test_plan_ilegible_en_desde_se_usa_el_de_hasta(repo: Path) -> None:
     confirmar(repo, "un plan con un error", "plan-roto")
     plan.write_text(bueno, encoding="utf-8")
     d = cambios_json(repo, "--desde", "plan-roto")
-    assert d["plan_desde_ilegible"] and "el plan tiene 1 error(es)" in d["plan_desde_ilegible"]
+    assert d["plan_desde_ilegible"] and "el plan tiene 1 error (" in d["plan_desde_ilegible"]
     assert d["estados"] == []  # same progress files, judged with the same (working tree's) plan
     r = correr("cambios", "--desde", "plan-roto", "--corte", CORTE, cwd=repo)
     assert "no se puede leer con esta versión de pni" in " ".join(r.out.split())

@@ -27,7 +27,7 @@ import pytest
 from openpyxl import load_workbook
 from ruamel.yaml import YAML
 
-from pni_cli.problems import TIPOS
+from pni_cli.problemas import TIPOS
 from tests.conftest import REPO, Salida, huellas
 
 CARPETA = REPO / "tests" / "fixtures" / "malos"

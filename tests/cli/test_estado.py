@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from pni_cli.render.terminal import SIMBOLOS
-from pni_cli.workspace import cargar_plan
+from pni_cli.lectura.espacio import cargar_plan
+from pni_cli.render.estado import SIMBOLOS
 from tests.conftest import REPO, correr, escribir
 
 CORTE = "2026-01-31"  # 2024-S2, 2025-S1, 2025-S2 are over; 2025-S2's deadline (2026-01-30) has passed

@@ -10,7 +10,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 import tomllib
 import zipfile
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pni_cli import importar
+from pni_cli.lectura import formulario_excel as importar
 from tests.cli.test_catalogo_malos import BASE, CASOS, _formulario, correr, sin_traceback
 from tests.conftest import REPO, escribir, huellas
 
@@ -215,9 +214,9 @@ def test_un_libro_guardado_con_otra_extension_se_lee_por_su_contenido(espacio: P
 
 def test_solo_salida_py_escribe_archivos() -> None:
     """Every output file is written by salida.escribir_atomico (temporary file, flush, fsync, os.replace, never
-    over an existing file without --forzar). gitdatos writes only into its own temporary folder; cache.py only its
-    own file in the cache folder, outside the workspace (atomically too: tests/unit/test_cache.py)."""
-    permitidos = {"salida.py", "gitdatos.py", "cache.py"}
+    over an existing file without --forzar). repositorio.py writes only into its own temporary folder; cache.py
+    only its own file in the cache folder, outside the workspace (atomically too: tests/unit/lectura/test_cache.py)."""
+    permitidos = {"salida.py", "repositorio.py", "cache.py"}
     patron = re.compile(r"\.write_text\(|\.write_bytes\(|open\([^)]*[\"'](?:w|a|x|wb|ab|xb|r\+)[\"']|os\.replace\(|"
                         r"os\.rename\(|shutil\.(?:copy|move)")
     culpables = []
@@ -309,35 +308,74 @@ def test_una_senal_mientras_se_escribe_no_deja_archivo_ni_temporal(espacio_con_a
     assert huellas(espacio_con_avances) == antes
 
 
+PAUSA = """
+import os, sys, time
+import pni_cli.render.informe_xlsx as informe_xlsx
+import pni_cli.salida as salida
+
+
+def pausa():
+    sys.stderr.write("PAUSA\\n")
+    sys.stderr.flush()
+    time.sleep(60)
+
+
+momento = os.environ["MOMENTO"]
+if momento == "antes":  # the workbook not built yet
+    real_libro = informe_xlsx.libro
+    def libro(informe):
+        pausa()
+        return real_libro(informe)
+    informe_xlsx.libro = libro
+elif momento in ("al-renombrar", "renombrado"):  # just before, or just after, the temporary file becomes the output
+    real_replace = os.replace
+    def replace(a, b):
+        nuestro = str(b).endswith("informe.xlsx")  # not the cache's own file
+        if nuestro and momento == "al-renombrar":
+            pausa()
+        real_replace(a, b)
+        if nuestro and momento == "renombrado":
+            pausa()
+    salida.os.replace = replace
+from pni_cli.cli import main
+main(sys.argv[1:])
+"""
+
+
 @POSIX
-def test_una_senal_en_cualquier_momento_deja_el_archivo_entero_o_nada(espacio_con_avances: Path) -> None:
-    """SIGTERM at increasing moments of a real run: afterwards there is either no output at all or a whole,
-    readable workbook, and never a temporary file."""
+@pytest.mark.parametrize("momento", ["antes", "al-renombrar", "renombrado"])
+def test_una_senal_en_cualquier_momento_deja_el_archivo_entero_o_nada(espacio_con_avances: Path,
+                                                                      momento: str) -> None:
+    """SIGTERM at each moment of a real run, reached by a pause at that very moment (never a guess with sleep):
+    afterwards there is either no output at all or a whole, readable workbook, and never a temporary file."""
     salida = espacio_con_avances / "informe.xlsx"
-    vistos = set()
-    for espera in (0.4, 0.9, 1.4, 2.0, 3.0):
-        p = _pni(["reporte", "--formato", "xlsx", "--salida", str(salida), "--corte", CORTE], espacio_con_avances,
-                 lento=False)
-        time.sleep(espera)
+    entorno = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "MOMENTO": momento}
+    p = subprocess.Popen([sys.executable, "-c", PAUSA, "reporte", "--formato", "xlsx", "--salida", str(salida),
+                          "--corte", CORTE], cwd=espacio_con_avances, env=entorno, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        assert p.stderr is not None
+        linea = p.stderr.readline()
+        assert linea == "PAUSA\n", linea + p.stderr.read()
         p.send_signal(signal.SIGTERM)
         _, err = p.communicate(timeout=60)
-        assert "Traceback" not in err
-        # -SIGTERM: killed before main() installed its handler, or after it restored the previous one
-        assert p.returncode in (0, 143, -signal.SIGTERM), (p.returncode, err)
-        assert [n for n in _restos(espacio_con_avances, "informe.xlsx") if n.endswith(".tmp")] == []
-        if salida.exists():
-            assert p.returncode != 143
-            load_workbook(salida)  # whole
-            salida.unlink()
-        vistos.add(p.returncode)
-    assert 143 in vistos or -signal.SIGTERM in vistos  # at least one run was really interrupted
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert "Traceback" not in err
+    assert p.returncode == 143, (p.returncode, err)
+    assert [n for n in _restos(espacio_con_avances, "informe.xlsx") if n.endswith(".tmp")] == []
+    if momento == "renombrado":
+        load_workbook(salida)  # whole: the signal came once it was complete
+    else:
+        assert not salida.exists()
 
 
 # --- the README says it -----------------------------------------------------------------------------------------
 
 def test_el_readme_dice_que_garantiza_pni_con_los_limites_del_codigo() -> None:
-    from pni_cli import yamlio
-    from pni_cli.checks.avance_reportes import MAX_PLAUSIBLE
+    from pni_cli.avance import MAX_PLAUSIBLE
+    from pni_cli.lectura.archivos import limite
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     titulos = re.findall(r"^## (.+)$", readme, re.M)
@@ -346,10 +384,11 @@ def test_el_readme_dice_que_garantiza_pni_con_los_limites_del_codigo() -> None:
     seccion = readme.split("## Qué garantiza pni\n", 1)[1].split("\n## ", 1)[0]
     # the defaults, as the code has them when no variable is set
     assert not any(v in os.environ for v in ("PNI_MAX_BYTES", "PNI_MAX_PROFUNDIDAD", "PNI_MAX_DESCOMPRIMIDO"))
-    assert yamlio.MAX_BYTES == 5 * 1024 * 1024
+    assert limite("PNI_MAX_BYTES") == 5 * 1024 * 1024
     assert "| Tamaño de un archivo YAML | 5 MB | `PNI_MAX_BYTES` (en bytes) |" in seccion
-    assert f"| Anidamiento de un archivo YAML | {yamlio.MAX_PROFUNDIDAD} niveles | `PNI_MAX_PROFUNDIDAD` |" in seccion
-    assert importar.MAX_DESCOMPRIMIDO == 50 * 1024 * 1024
+    profundidad = limite("PNI_MAX_PROFUNDIDAD")
+    assert f"| Anidamiento de un archivo YAML | {profundidad} niveles | `PNI_MAX_PROFUNDIDAD` |" in seccion
+    assert limite("PNI_MAX_DESCOMPRIMIDO") == 50 * 1024 * 1024
     assert "| Libro de Excel descomprimido | 50 MB en total | `PNI_MAX_DESCOMPRIMIDO` (en bytes) |" in seccion
     assert importar.MAX_PARTE_XML == 10 * 1024 * 1024 and "| 10 MB |" in seccion
     assert importar._RAZON_DESDE == 1024 * 1024

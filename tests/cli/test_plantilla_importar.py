@@ -24,7 +24,8 @@ from openpyxl import load_workbook
 from ruamel.yaml import YAML
 
 from pni_cli import importar
-from pni_cli.models import Avance
+from pni_cli.lectura import formulario_excel
+from pni_cli.modelos import Avance
 from tests.conftest import REPO, Salida, correr, escribir, huellas
 
 COLUMNAS = ["Indicador", "Actividad", "Texto del indicador", "Meta (fuente)", "Tipo de meta", "Valor", "Estado",
@@ -513,15 +514,15 @@ def test_limite_de_descompresion(tmp_path: Path, formulario: bytes, monkeypatch:
     archivo.write_bytes(formulario)
     with zipfile.ZipFile(archivo) as z:
         declarado = sum(i.file_size for i in z.infolist())
-    assert importar.leer(archivo, "MTPS.xlsx").datos is not None
-    monkeypatch.setattr(importar, "MAX_DESCOMPRIMIDO", declarado - 1)
-    lec = importar.leer(archivo, "MTPS.xlsx")
+    assert formulario_excel.leer(archivo, "MTPS.xlsx").datos is not None
+    monkeypatch.setenv("PNI_MAX_DESCOMPRIMIDO", str(declarado - 1))
+    lec = formulario_excel.leer(archivo, "MTPS.xlsx")
     assert lec.datos is None
     [p] = lec.problemas
     assert p.codigo == "PNI010"
     assert f"ocuparía {declarado:,} bytes (máximo {declarado - 1:,}); no se abre" in p.mensaje
-    monkeypatch.setattr(importar, "MAX_DESCOMPRIMIDO", declarado)
-    assert importar.revisar_contenedor(archivo, "MTPS.xlsx") is None
+    monkeypatch.setenv("PNI_MAX_DESCOMPRIMIDO", str(declarado))
+    assert formulario_excel.revisar_contenedor(archivo, "MTPS.xlsx") is None
 
 
 @pytest.mark.parametrize(("valor", "formato", "esperado"), [
@@ -531,7 +532,7 @@ def test_limite_de_descompresion(tmp_path: Path, formulario: bytes, monkeypatch:
     ("7\u00a0000", "General", 7000), ("muchos", "General", "muchos"), (True, "General", True),
 ])
 def test_numeros_escritos_como_en_excel(valor: Any, formato: str, esperado: Any) -> None:
-    obtenido = importar._numero(valor, formato)
+    obtenido = formulario_excel._numero(valor, formato)
     assert obtenido == esperado
     assert type(obtenido) is type(esperado)
 
@@ -540,9 +541,9 @@ def test_numeros_escritos_como_en_excel(valor: Any, formato: str, esperado: Any)
                                    "2027-01-14", "14-01-2027", "14/01/27", serie(dt.date(2027, 1, 14)),
                                    float(serie(dt.date(2027, 1, 14)))])
 def test_fechas_escritas_como_en_excel(valor: Any) -> None:
-    assert importar._fecha(valor) == dt.date(2027, 1, 14)
+    assert formulario_excel._fecha(valor) == dt.date(2027, 1, 14)
 
 
 def test_una_fecha_ilegible_se_devuelve_tal_cual() -> None:
-    assert importar._fecha("ayer") == "ayer"
-    assert importar._fecha(7) == 7  # not a plausible serial date
+    assert formulario_excel._fecha("ayer") == "ayer"
+    assert formulario_excel._fecha(7) == 7  # not a plausible serial date

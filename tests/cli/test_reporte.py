@@ -31,7 +31,7 @@ from openpyxl import load_workbook
 
 from pni_cli import __version__
 from pni_cli.progreso import ETIQUETAS
-from pni_cli.render.excel import COLORES
+from pni_cli.render.informe_xlsx import COLORES
 from tests.conftest import REPO, Salida, correr, escribir, huellas
 
 FIJOS = REPO / "tests" / "fixtures" / "reporte"

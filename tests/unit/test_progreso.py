@@ -12,7 +12,9 @@ import shutil
 
 import pytest
 
+from pni_cli.lectura.espacio import cargar_plan
 from pni_cli.periodos import Semestre
+from pni_cli.plan import Plan
 from pni_cli.progreso import (
     Completitud,
     Dato,
@@ -22,7 +24,6 @@ from pni_cli.progreso import (
     evaluar,
     evaluar_indicador,
 )
-from pni_cli.workspace import Plan, cargar_plan
 from tests.conftest import REPO
 
 D = dt.date

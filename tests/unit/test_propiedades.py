@@ -2,7 +2,7 @@
 exception; validating twice gives the same answer; `pni estado --formato json` is strict JSON; and the same inputs
 give the same `pni estado --formato json` and `pni reporte` (Markdown and Excel), byte for byte.
 
-The in-process properties run `pni_cli.validacion.validar` on a throwaway workspace with the real plan; the plan is
+The in-process properties run `pni_cli.validar.validar_espacio` on a throwaway workspace with the real plan; the plan is
 loaded once (its own loading is tested elsewhere) so that each example costs only the progress file.
 """
 
@@ -23,12 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from pni_cli import consulta, validacion, workspace
-from pni_cli.problems import TIPOS, Problema
-from pni_cli.progreso import MAX_PLAUSIBLE
+from pni_cli import evaluacion, validar
+from pni_cli.avance import MAX_PLAUSIBLE
+from pni_cli.lectura import espacio as workspace
+from pni_cli.lectura.espacio import cargar_plan
+from pni_cli.problemas import TIPOS, Problema
 from pni_cli.render.estado_json import a_json
-from pni_cli.render.problemas import texto as texto_problemas
-from pni_cli.workspace import cargar_plan
+from pni_cli.render.validacion import texto as texto_problemas
 from tests.cli.test_catalogo_malos import correr
 from tests.conftest import REPO
 
@@ -56,8 +57,8 @@ def espacio_modulo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         return (plan, []) if r == raiz else cargar_plan(r)  # a new list: validar extends it
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(validacion, "cargar_plan", una_vez)
-        mp.setattr(workspace, "cargar_plan", una_vez)  # consulta and the cache look it up there at each call
+        mp.setattr(validar, "cargar_plan", una_vez)
+        mp.setattr(workspace, "cargar_plan", una_vez)  # the cache looks it up there at each call
         yield raiz
 
 
@@ -127,8 +128,8 @@ def _firma(problemas: list[Problema]) -> list[tuple[str, str, int, int, str, str
 
 def _validar_dos_veces(raiz: Path, contenido: bytes) -> list[Problema]:
     (raiz / ARCHIVO).write_bytes(contenido)
-    res = validacion.validar(raiz, None, CORTE)  # must not raise, whatever the file holds
-    otra = validacion.validar(raiz, None, CORTE)
+    res = validar.validar_espacio(raiz, None, CORTE)  # must not raise, whatever the file holds
+    otra = validar.validar_espacio(raiz, None, CORTE)
     assert _firma(otra.problemas) == _firma(res.problemas)
     for p in res.problemas:
         assert p.codigo in TIPOS
@@ -218,9 +219,9 @@ def _estado_json_estricto(espacio_modulo: Path, registros: list[dict[str, Any]])
         r = {**r, "periodo": carpeta.name, "fecha_reporte": fecha_de_entrega(carpeta.name)}
         (carpeta / "MTPS.yaml").write_text(_yaml_seguro(r), encoding="utf-8")
     try:
-        sit, plan, invalidos = consulta.situacion(espacio_modulo, corte=CORTE, periodo=None, eje=None,
-                                                  institucion=None)
-        salida = a_json(sit, plan, invalidos)
+        ev = evaluacion.evaluar_espacio(espacio_modulo, corte=CORTE.isoformat(), periodo=None, eje=None,
+                                        institucion=None)
+        salida = a_json(ev.situacion, ev.plan, ev.invalidos)
 
         def rechazar(constante: str) -> Any:
             raise AssertionError(f"«{constante}» no es JSON")

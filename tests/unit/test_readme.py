@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pni_cli.problems import TIPOS
-from pni_cli.workspace import cargar_plan
+from pni_cli.lectura.espacio import cargar_plan
+from pni_cli.problemas import TIPOS
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -19,8 +19,8 @@ from functools import cache
 
 import pytest
 
-from pni_cli.models import Actividad, Eje, Indicador, Institucion, Intervencion, Meta, Nota
-from pni_cli.workspace import Plan, cargar_plan
+from pni_cli.lectura.espacio import cargar_plan
+from pni_cli.plan import Actividad, Eje, Indicador, Institucion, Intervencion, Meta, Nota, Plan
 from tests.conftest import FUENTE, REPO
 
 SIN_FUENTE = (f"no se encuentra el texto fuente {FUENTE} (se espera la carpeta shared/ junto al "

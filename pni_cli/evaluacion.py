@@ -1,0 +1,37 @@
+"""The workspace evaluated at a cut-off date, for the commands that show the semáforo (estado, reporte): the plan
+and the progress files through the cache, the options read against the plan, and the engine's situation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lectura.cache import cargar
+from .opciones import dia_siguiente_al_plazo, eje_del_plan, fecha_de_corte, institucion_del_plan
+from .plan import Plan
+from .progreso import Situacion, datos_de, evaluar
+
+
+@dataclass
+class Evaluacion:
+    """The plan, the situation at the cut-off date, and the progress files left out because they have errors."""
+
+    plan: Plan
+    situacion: Situacion
+    invalidos: list[str]
+
+
+def evaluar_espacio(raiz: Path, *, corte: str | None, periodo: str | None, eje: str | None,
+                    institucion: str | None) -> Evaluacion:
+    """The situation at `corte` (or the day after `periodo`'s deadline), optionally for one eje and/or one
+    institution (a source variant such as MPTS is read as its clave)."""
+    plan, archivos = cargar(raiz)
+    fecha = dia_siguiente_al_plazo(plan, periodo) if periodo is not None else fecha_de_corte(corte)
+    if eje is not None:
+        eje = eje_del_plan(plan, eje)
+    if institucion is not None:
+        institucion = institucion_del_plan(plan, institucion)
+    invalidos = [a.ruta for a in archivos if a.avance is None]
+    datos, entregas, ilustrativo = datos_de(archivos)
+    sit = evaluar(plan, datos, entregas, fecha, eje=eje, institucion=institucion, ilustrativo=ilustrativo)
+    return Evaluacion(plan, sit, invalidos)

@@ -1,0 +1,45 @@
+"""A progress file as YAML (what `pni importar` writes from a filled Excel form): the file contract's fields in
+order, ids quoted, the schema header for editors and the origin of the data as a comment."""
+
+from __future__ import annotations
+
+import io
+
+from ..avance import Avance
+from ..texto_seguro import comentario_yaml
+
+
+def yaml_avance(avance: Avance, origen: str) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    doc = CommentedMap()
+    doc["periodo"] = avance.periodo
+    doc["institucion"] = avance.institucion
+    doc["fecha_reporte"] = avance.fecha_reporte
+    if avance.reportado_por:
+        doc["reportado_por"] = avance.reportado_por
+    if avance.ilustrativo:
+        doc["ilustrativo"] = True
+    lista = CommentedSeq()
+    for r in avance.reportes:
+        m = CommentedMap()
+        m["indicador"] = DoubleQuotedScalarString(r.indicador)
+        m["valor"] = r.valor
+        if r.estado:
+            m["estado"] = r.estado
+        if r.evidencia:
+            m["evidencia"] = list(r.evidencia)
+        if r.observaciones:
+            m["observaciones"] = r.observaciones
+        lista.append(m)
+    doc["reportes"] = lista
+    y = YAML()
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    buf = io.StringIO()
+    y.dump(doc, buf)
+    # the file name goes into a comment: a line break in it would write YAML of its own (say «ilustrativo: true»)
+    return ("# yaml-language-server: $schema=../../esquemas/avance.schema.json\n"
+            f"# Importado de {comentario_yaml(origen)}\n{buf.getvalue()}")

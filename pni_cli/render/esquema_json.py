@@ -1,0 +1,46 @@
+"""The file contract of a progress file as JSON Schema (what `pni esquema` prints), from the pydantic model.
+
+Editors (VS Code's YAML extension and others built on yaml-language-server) show the schema's own messages when
+it has them: `patternErrorMessage` and `errorMessage` are added in Spanish for the mistakes people make while
+typing, since the editor's default messages are in English («String does not match the pattern…»).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..modelos import Avance
+
+_NUMERO = {"type": "number", "errorMessage": "Un número sin unidades ni separador de miles: 260 (conteo del "
+                                             "semestre) o de 0 a 100 (porcentaje, hito)."}
+
+
+def _mensajes(esquema: dict[str, Any]) -> None:
+    props = esquema["properties"]
+    props["periodo"]["patternErrorMessage"] = "Semestre AAAA-S1 (enero a junio) o AAAA-S2 (julio a diciembre), " \
+                                              "p. ej. 2026-S1."
+    props["institucion"]["patternErrorMessage"] = "Clave de la institución en plan/instituciones.yaml, p. ej. MTPS."
+    props["fecha_reporte"]["errorMessage"] = "Fecha AAAA-MM-DD, p. ej. 2026-07-14."
+    reporte = esquema["$defs"]["Reporte"]["properties"]
+    reporte["indicador"]["patternErrorMessage"] = ('Id de un indicador del plan, entre comillas y con su letra: '
+                                                   '"3.2.1.a" (3.2.1 es la actividad).')
+    reporte["valor"] = {k: v for k, v in reporte["valor"].items() if k != "anyOf"} | _NUMERO
+    for rama in reporte["estado"]["anyOf"]:
+        if "enum" in rama:
+            rama["errorMessage"] = "Uno de: " + ", ".join(rama["enum"]) + "."
+    for rama in reporte["desglose"]["anyOf"]:
+        if "propertyNames" in rama:
+            rama["propertyNames"]["errorMessage"] = "Desgloses admitidos: " + ", ".join(
+                rama["propertyNames"]["enum"]) + "."
+            rama["additionalProperties"]["additionalProperties"] = _NUMERO
+
+
+def esquema_avance() -> str:
+    esquema = Avance.model_json_schema()
+    esquema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    esquema["title"] = "Archivo de avance del PNI 2024-2028"
+    esquema["description"] = ("Informe semestral de una institución: avances/<periodo>/<institucion>.yaml. "
+                              "Generado por «pni esquema» a partir de los modelos de pni.")
+    _mensajes(esquema)
+    return json.dumps(esquema, ensure_ascii=False, indent=2) + "\n"
