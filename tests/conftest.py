@@ -1,8 +1,14 @@
-"""Shared fixtures: the repository's own workspace, throwaway copies of it, and a way to run the real CLI."""
+"""Shared fixtures: the repository's own workspace, throwaway copies of it, and two ways to run the real CLI: in
+this process (`correr`, what almost every test uses: the entry point `pni_cli.cli.main` with the arguments, the
+environment, the folder and the captured output a user's run would have) and in a process of its own
+(`correr_proceso`, where a process is the point: signals, time and memory limits, start-up imports, encodings of
+the standard streams, the installed entry point)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -24,14 +30,67 @@ class Salida:
     err: str
 
 
-def correr(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Salida:
-    """Run `pni ARGS…` as a user would: a separate process, no colour, in `cwd`."""
+def _entorno(env: dict[str, str] | None) -> dict[str, str]:
     entorno = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"}
     entorno.pop("GITHUB_ACTIONS", None)
     entorno.update(env or {})
-    p = subprocess.run([sys.executable, "-m", "pni_cli", *args], cwd=cwd or REPO, env=entorno,
-                       capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return entorno
+
+
+def correr_proceso(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+                   tiempo: int = 120) -> Salida:
+    """Run `pni ARGS…` in a process of its own: no colour, in `cwd`, killed after `tiempo` seconds."""
+    try:
+        p = subprocess.run([sys.executable, "-m", "pni_cli", *args], cwd=cwd or REPO, env=_entorno(env),
+                           capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=tiempo)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"pni {' '.join(args)} no terminó en {tiempo} s")
     return Salida(p.returncode, p.stdout, p.stderr)
+
+
+class _Flujo(io.TextIOWrapper):
+    """A standard stream as a pipe looks to pni: UTF-8, not a terminal."""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _leido(flujo: _Flujo) -> str:
+    flujo.flush()
+    crudo = flujo.buffer.getvalue()  # type: ignore[attr-defined]
+    return io.TextIOWrapper(io.BytesIO(crudo), encoding="utf-8", errors="replace", newline=None).read()
+
+
+def correr(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+           tiempo: int | None = None) -> Salida:
+    """Run `pni ARGS…` in this process as a user would run it in `cwd` with `env`: `pni_cli.cli.main` with the
+    arguments, the environment (no colour, 120 columns) and the folder of that run, standard output and error
+    captured as a pipe would capture them (UTF-8, universal newlines). With `tiempo`, the run goes to a process of
+    its own, which a hang cannot stop (`correr_proceso`)."""
+    if tiempo is not None:
+        return correr_proceso(*args, cwd=cwd, env=env, tiempo=tiempo)
+    from pni_cli import cli
+    from pni_cli.lectura import rutas
+
+    entorno, anterior, carpeta = _entorno(env), dict(os.environ), os.getcwd()
+    out = _Flujo(io.BytesIO(), encoding="utf-8", newline="\n", write_through=True)
+    err = _Flujo(io.BytesIO(), encoding="utf-8", newline="\n", write_through=True)
+    codigo = 0
+    os.environ.clear()
+    os.environ.update(entorno)
+    rutas._resuelta.cache_clear()  # what a new process would know of the folders
+    try:
+        os.chdir(cwd or REPO)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                cli.main(list(args))
+            except SystemExit as e:
+                codigo = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    finally:
+        os.chdir(carpeta)
+        os.environ.clear()
+        os.environ.update(anterior)
+    return Salida(codigo, _leido(out), _leido(err))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,10 +1,11 @@
 """The catalogue of bad inputs (tests/fixtures/malos/catalogo.yaml), fed to the real CLI one by one.
 
 Every case must end with the expected exit code, its problem code at its place (archivo:línea:columna, the whole
-file, or «Hoja Avances, celda X») with a Spanish message, no traceback, every input byte-identical afterwards, and
-time and memory bounded (a timeout, and an address-space limit on the child process). A progress file is checked
-beside a valid file and another broken one, which must be reported as usual. Excel workbooks, a file of megabytes
-and special files are made here rather than committed.
+file, or «Hoja Avances, celda X») with a Spanish message, no traceback, and every input byte-identical afterwards.
+The cases whose point is a bound on time or memory (bombs, pipes, files of megabytes, deep nesting) run in a process
+of their own, with a timeout and an address-space limit; the others run in this process, as fast as a call. A
+progress file is checked beside a valid file and another broken one, which must be reported as usual. Excel
+workbooks, a file of megabytes and special files are made here rather than committed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ruamel.yaml import YAML
 
 from pni_cli.problemas import TIPOS
 from tests.conftest import REPO, Salida, huellas
+from tests.conftest import correr as correr_aqui
 
 CARPETA = REPO / "tests" / "fixtures" / "malos"
 CORTE = "2026-11-23"
@@ -64,8 +66,22 @@ def _limitar() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (MEMORIA, MEMORIA))
 
 
-def correr(*args: str, cwd: Path, env: dict[str, str] | None = None, tiempo: int = TIEMPO) -> Salida:
-    """`pni ARGS…` in a subprocess, as conftest.correr, with a timeout and a memory ceiling."""
+# the cases where a bound on time or memory is the point: a process of their own, with both bounds
+EN_PROCESO = {"archivo-de-megabytes", "tuberia", "xlsx-tuberia", "bomba-de-alias", "anidamiento-1000-corchetes",
+              "anidamiento-1000-guiones", "anidamiento-50000", "bomba-zip-declarada", "bomba-zip-razon",
+              "parte-xml-enorme", "entidades-xml", "entidad-externa", "demasiadas-filas"}
+
+
+def correr_caso(caso: dict[str, Any], *args: str, cwd: Path, tiempo: int = TIEMPO) -> Salida:
+    """`pni ARGS…` for a case of the catalogue: in a process with bounds if the case is about bounds."""
+    return correr(*args, cwd=cwd, tiempo=tiempo if caso["id"] in EN_PROCESO else None)
+
+
+def correr(*args: str, cwd: Path, env: dict[str, str] | None = None, tiempo: int | None = None) -> Salida:
+    """`pni ARGS…` in this process (conftest.correr); with `tiempo`, in a process of its own with that timeout
+    and a memory ceiling."""
+    if tiempo is None:
+        return correr_aqui(*args, cwd=cwd, env=env)
     entorno = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"}
     entorno.pop("GITHUB_ACTIONS", None)
     entorno.update(env or {})
@@ -358,8 +374,8 @@ def test_validar(caso: dict[str, Any], espacio: Path) -> None:
     # special files are only ever read when named on the command line
     rutas = [str(p.relative_to(espacio)) for p in (destino, *vecinos)] if caso.get("generar") == "tuberia" else []
     antes = huellas(espacio)
-    r = correr("validar", *rutas, "--corte", CORTE, *caso.get("opciones", []), cwd=espacio,
-               tiempo=15 if caso.get("generar") == "tuberia" else TIEMPO)
+    r = correr_caso(caso, "validar", *rutas, "--corte", CORTE, *caso.get("opciones", []), cwd=espacio,
+                    tiempo=15 if caso.get("generar") == "tuberia" else TIEMPO)
     sin_traceback(r)
     assert huellas(espacio) == antes
     assert r.codigo == caso.get("salida", 1), r
@@ -393,7 +409,7 @@ def test_importar(caso: dict[str, Any], espacio: Path) -> None:
                     ignore=lambda d, nombres: [n for n in nombres if n != "DGME.yaml"], dirs_exist_ok=True)
     antes = huellas(espacio)
     nombre = str(archivo.relative_to(espacio))
-    r = correr("importar", nombre, "--corte", CORTE_XLSX, cwd=espacio)
+    r = correr_caso(caso, "importar", nombre, "--corte", CORTE_XLSX, cwd=espacio)
     sin_traceback(r)
     importado = espacio / "avances" / "2026-S2" / "MTPS.yaml"
     if caso.get("codigo"):

@@ -190,7 +190,8 @@ def test_defusedxml_es_una_dependencia_y_openpyxl_lo_usa() -> None:
 def test_importar_se_niega_a_leer_sin_defusedxml(espacio: Path) -> None:
     (espacio / "MTPS.xlsx").write_bytes(_formulario())
     antes = huellas(espacio)
-    r = correr("importar", "MTPS.xlsx", cwd=espacio, env={"OPENPYXL_DEFUSEDXML": "False"})
+    # openpyxl reads OPENPYXL_DEFUSEDXML when it is imported: a process of its own
+    r = correr("importar", "MTPS.xlsx", cwd=espacio, env={"OPENPYXL_DEFUSEDXML": "False"}, tiempo=60)
     sin_traceback(r)
     assert r.codigo == 2
     assert r.err.startswith("pni: pni importar necesita el paquete defusedxml")

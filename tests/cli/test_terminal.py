@@ -16,7 +16,7 @@ import pytest
 
 from pni_cli import __version__
 from pni_cli.cli import app
-from tests.conftest import REPO, correr, escribir
+from tests.conftest import REPO, correr, correr_proceso, escribir
 
 COMANDOS = sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None)
 INGLES = ("Usage:", "Options:", "Arguments:", "Commands:", "Show this", "[default", "[required]", "<path>",
@@ -186,7 +186,9 @@ def test_verbose_lista_cada_archivo(espacio: Path) -> None:
 # --- shell completion ------------------------------------------------------------------------------------
 
 def _completar(env: dict[str, str]) -> str:
-    r = correr(env=env)
+    """What the shell gets when it asks for completions: a process of its own, as the shell starts one (Typer reads
+    the request at start-up)."""
+    r = correr_proceso(env=env)
     assert r.codigo == 0, r.err
     return r.out
 
