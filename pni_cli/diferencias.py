@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .avance import ArchivoAvance, Avance, Reporte
+from .entradas import entradas
 from .periodos import Semestre
 from .plan import Plan
-from .progreso import ESTADOS, GRAVEDAD, Estado, EstadoIndicador, Situacion, datos_de, evaluar
+from .progreso import ESTADOS, GRAVEDAD, Estado, EstadoIndicador, Situacion, evaluar
 
 Sentido = Literal["mejora", "empeora"]
 CAMPOS_REPORTE = ("desglose", "estado", "evidencia", "observaciones")
@@ -131,13 +132,14 @@ def orden_id(id_: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(p), "") if p.isdigit() else (0, p) for p in id_.split("."))
 
 
-def informes(archivos: list[ArchivoAvance]) -> tuple[dict[tuple[str, Semestre], InformeAvance], list[str]]:
-    """Valid files keyed by (institution, semester), and the invalid ones' paths. Of two files for the same key
-    (an error that `pni validar` reports) the first by path counts, as everywhere else."""
+def informes(archivos: list[ArchivoAvance], excluidos: set[str] | None = None
+             ) -> tuple[dict[tuple[str, Semestre], InformeAvance], list[str]]:
+    """Valid files keyed by (institution, semester), and the paths of those left out: unreadable, or with errors
+    of `pni validar` (`excluidos`: what pni_cli/entradas.py left out), as everywhere else."""
     out: dict[tuple[str, Semestre], InformeAvance] = {}
     invalidos: list[str] = []
     for a in sorted(archivos, key=lambda a: a.ruta):
-        if a.avance is None:
+        if a.avance is None or a.ruta in (excluidos or set()):
             invalidos.append(a.ruta)
             continue
         llave = (a.avance.institucion, Semestre.leer(a.avance.periodo))
@@ -177,15 +179,17 @@ def _estados(antes: Situacion, despues: Situacion) -> list[CambioEstado]:
 
 
 def situacion(plan: Plan, archivos: list[ArchivoAvance], corte: dt.date) -> Situacion:
-    datos, entregas, ilustrativo = datos_de(archivos)
-    return evaluar(plan, datos, entregas, corte, ilustrativo=ilustrativo)
+    e = entradas(plan, archivos, corte)
+    return evaluar(plan, e.datos, e.entregas, corte, ilustrativo=e.ilustrativo, excluidos=e.excluidos,
+                   posteriores=e.posteriores)
 
 
 def comparar(plan_antes: Plan, plan: Plan, antes: list[ArchivoAvance], despues: list[ArchivoAvance],
              corte: dt.date) -> Cambios:
     """What changed from `antes` to `despues`, each judged with its plan at `corte`."""
-    ia, inv_a = informes(antes)
-    idp, inv_d = informes(despues)
+    sit_a, sit_d = situacion(plan_antes, antes, corte), situacion(plan, despues, corte)
+    ia, inv_a = informes(antes, set(sit_a.invalidos))
+    idp, inv_d = informes(despues, set(sit_d.invalidos))
     orden = sorted(ia.keys() | idp.keys(), key=lambda k: (k[1], k[0]))
     nuevos, eliminados, corregidos = [], [], []
     valores: list[CambioValor] = []
@@ -202,7 +206,6 @@ def comparar(plan_antes: Plan, plan: Plan, antes: list[ArchivoAvance], despues: 
             corregidos.append(_resumen(d, distintos))
             valores += vs
             campos += cs
-    sit_a, sit_d = situacion(plan_antes, antes, corte), situacion(plan, despues, corte)
     ca, cd = sit_a.conteo(), sit_d.conteo()
     instituciones = [
         InstitucionQueInformo(clave, tuple(c.periodo for c in nuevos if c.institucion == clave),

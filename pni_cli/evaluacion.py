@@ -1,24 +1,29 @@
 """The workspace evaluated at a cut-off date, for the commands that show the semáforo (estado, reporte): the plan
-and the progress files through the cache, the options read against the plan, and the engine's situation."""
+and the progress files through the cache, the options read against the plan, the files that count at that date
+(pni_cli/entradas.py) and the engine's situation."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from .entradas import entradas
 from .lectura.cache import cargar
 from .opciones import dia_siguiente_al_plazo, eje_del_plan, fecha_de_corte, institucion_del_plan
 from .plan import Plan
-from .progreso import Situacion, datos_de, evaluar
+from .progreso import Situacion, evaluar
 
 
 @dataclass
 class Evaluacion:
-    """The plan, the situation at the cut-off date, and the progress files left out because they have errors."""
+    """The plan and the situation at the cut-off date (which names the files left out and why)."""
 
     plan: Plan
     situacion: Situacion
-    invalidos: list[str]
+
+    @property
+    def invalidos(self) -> list[str]:
+        return self.situacion.invalidos
 
 
 def evaluar_espacio(raiz: Path, *, corte: str | None, periodo: str | None, eje: str | None,
@@ -31,7 +36,7 @@ def evaluar_espacio(raiz: Path, *, corte: str | None, periodo: str | None, eje: 
         eje = eje_del_plan(plan, eje)
     if institucion is not None:
         institucion = institucion_del_plan(plan, institucion)
-    invalidos = [a.ruta for a in archivos if a.avance is None]
-    datos, entregas, ilustrativo = datos_de(archivos)
-    sit = evaluar(plan, datos, entregas, fecha, eje=eje, institucion=institucion, ilustrativo=ilustrativo)
-    return Evaluacion(plan, sit, invalidos)
+    e = entradas(plan, archivos, fecha)
+    sit = evaluar(plan, e.datos, e.entregas, fecha, eje=eje, institucion=institucion, ilustrativo=e.ilustrativo,
+                  excluidos=e.excluidos, posteriores=e.posteriores)
+    return Evaluacion(plan, sit)

@@ -29,12 +29,12 @@ class Debido:
 
 
 def debidos(plan: Plan, clave: str, sem: Semestre) -> list[Debido]:
-    """The indicators `clave` must report for `sem`: those of its activities whose window covers the semester,
-    except metas por definir (nothing to measure yet)."""
+    """The indicators `clave` must report for `sem`: those of its activities whose window covers the semester and
+    that it owes (`Meta.la_debe`: not a meta por definir, nor an indicator where only the lead's figure counts)."""
     out = []
     for act in plan.actividades.values():
         if clave in act.responsables.instituciones and sem in plan.ventana(act):
-            out += [Debido(ind, act.id, act.texto) for ind in act.indicadores if ind.meta.tipo != "por_definir"]
+            out += [Debido(ind, act.id, act.texto) for ind in act.indicadores if ind.meta.la_debe(clave)]
     return out
 
 

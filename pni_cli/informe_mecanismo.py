@@ -61,6 +61,7 @@ class Deudora:
     faltantes: list[str]
     incompletos: list[str]
     tardios: list[str]
+    con_errores: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -99,14 +100,32 @@ class InformeMecanismo:
     deudoras: list[Deudora]
     semestres_evaluados: list[str]
     completitud: dict[str, dict[str, str]]  # institucion → semestre → text
+    estados_entrega: dict[str, dict[str, str]]  # institucion → semestre → estado (a_tiempo, faltante…)
     metas_por_definir: list[MetaPorDefinir]
     inconsistencias: list[Inconsistencia]
     filtro_eje: str | None = None
     revisar_meta: list[str] = field(default_factory=list)
+    semestres_entregas: list[str] = field(default_factory=list)  # evaluated and en plazo
+    en_plazo: list[str] = field(default_factory=list)
+    archivos_con_errores: list[str] = field(default_factory=list)
+
+
+def faltan(e: EstadoIndicador) -> str:
+    """«faltan 2 de 4 informes» for a state computed with owed reports missing, else ""."""
+    if not e.con_faltantes or e.estado == "sin_reporte":
+        return ""
+    n, de = len(e.informes_faltantes), e.informes_debidos
+    return f"falta{'n' if n != 1 else ''} {n} de {de} informe{'s' if de != 1 else ''}"
 
 
 def _notas(e: EstadoIndicador) -> str:
     notas = []
+    if faltan(e):
+        notas.append(faltan(e))
+    if e.final and e.estado not in ("cumplida", "no_cumplida"):
+        notas.append("final")
+    if e.disminucion:
+        notas.append("el total acumulado bajó")
     if e.revisar_meta:
         notas.append("revisar meta")
     if e.discrepancia:
@@ -126,9 +145,16 @@ def _fila(plan: Plan, e: EstadoIndicador) -> FilaIndicador:
 
 
 def texto_entrega(c: Completitud) -> str:
-    return {"a_tiempo": "a tiempo", "tarde": f"tarde ({c.dias_retraso} d)",
-            "incompleto": f"incompleto ({len(c.recibidos)}/{len(c.debidos)})", "pendiente": "pendiente",
-            "faltante": "faltante"}[c.estado]
+    """A delivery in words; late and incomplete are two facts, both shown."""
+    partes = []
+    if c.tarde:
+        partes.append(f"tarde ({c.dias_retraso} d)")
+    if c.incompleto:
+        partes.append(f"incompleto ({len(c.recibidos)}/{len(c.debidos)})")
+    if partes:
+        return " e ".join(partes)
+    return {"a_tiempo": "a tiempo", "pendiente": "pendiente", "faltante": "faltante",
+            "con_errores": f"con errores ({c.errores})", "tarde": "tarde", "incompleto": "incompleto"}[c.estado]
 
 
 def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = None) -> InformeMecanismo:
@@ -158,20 +184,18 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
             out.append(ActividadAlerta(a.id, a.eje, act.texto, ", ".join(act.responsables.instituciones), detalle))
         return out
 
-    deudoras: dict[str, Deudora] = {}
     matriz: dict[str, dict[str, str]] = {}
+    estados_entrega: dict[str, dict[str, str]] = {}
     for entrega in sit.completitud:
-        clave = entrega.institucion
-        matriz.setdefault(clave, {})[str(entrega.periodo)] = texto_entrega(entrega)
-        if entrega.estado in ("faltante", "incompleto", "tarde"):
-            nombre = plan.instituciones[clave].nombre if clave in plan.instituciones else clave
-            d = deudoras.setdefault(clave, Deudora(clave, nombre, [], [], []))
-            destino = {"faltante": d.faltantes, "incompleto": d.incompletos, "tarde": d.tardios}[entrega.estado]
-            # the column already says incompleto / tardío: only the detail, never «2025-S2 (tarde (1 d))»
-            dias = entrega.dias_retraso
-            detalle = {"faltante": "", "incompleto": f" ({len(entrega.recibidos)}/{len(entrega.debidos)})",
-                       "tarde": f" ({dias} día{'' if dias == 1 else 's'} de retraso)"}[entrega.estado]
-            destino.append(f"{entrega.periodo}{detalle}")
+        matriz.setdefault(entrega.institucion, {})[str(entrega.periodo)] = texto_entrega(entrega)
+        estados_entrega.setdefault(entrega.institucion, {})[str(entrega.periodo)] = entrega.estado
+    # who owes what: `sit.deudas`, in its one order; the column already says incompleto / tardío: only the detail
+    deudoras = [Deudora(d.clave, d.nombre, [str(x) for x in d.faltantes],
+                        [f"{c.periodo} ({len(c.recibidos)}/{len(c.debidos)})" for c in d.incompletos],
+                        [f"{c.periodo} ({c.dias_retraso} día{'' if c.dias_retraso == 1 else 's'} de retraso)"
+                         for c in d.tardios],
+                        [f"{c.periodo} ({c.errores} error{'' if c.errores == 1 else 'es'})" for c in d.con_errores])
+                for d in sit.deudas if d.faltantes or d.incompletos or d.tardios or d.con_errores]
     incluidos = {e.id for e in sit.indicadores}
     metas = [MetaPorDefinir(i.id, i.texto, i.meta.texto, i.meta.definida_en or "",
                             ", ".join(plan.actividad_de[i.id].responsables.instituciones))
@@ -189,9 +213,15 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
         umbrales={"verde": s.verde, "amarillo": s.amarillo, "revisar_meta": s.revisar_meta},
         total={k: total.get(k, 0) for k in ESTADOS}, total_indicadores=sum(total.values()),
         ejes=ejes, rojas=alerta("rojo"), sin_reporte=alerta("sin_reporte"),
-        deudoras=sorted(deudoras.values(), key=lambda d: (-len(d.faltantes), d.clave)),
+        deudoras=deudoras,
         semestres_evaluados=[str(x) for x in sit.evaluados],
+        semestres_entregas=[str(x) for x in sit.evaluados] + [str(p.periodo) for p in sit.en_plazo],
+        en_plazo=[f"{p.periodo} en plazo hasta el {fecha(p.vence)}: {p.recibidos} de {p.debidos} informes recibidos"
+                  for p in sit.en_plazo],
+        archivos_con_errores=[f"{a.archivo} ({a.errores} error{'' if a.errores == 1 else 'es'}: "
+                              f"{', '.join(a.codigos)})" for a in sit.excluidos],
         completitud=dict(sorted(matriz.items())),
+        estados_entrega=dict(sorted(estados_entrega.items())),
         metas_por_definir=metas,
         inconsistencias=inconsistencias(plan, eje),
         filtro_eje=eje,

@@ -37,6 +37,11 @@ Numero = float | int
 
 TipoMeta = Literal["conteo", "porcentaje", "promedio", "hito", "por_definir"]
 Frecuencia = Literal["anual", "semestral", "mensual", "total"]
+Acumulacion = Literal["flujo", "nivel", "acumulado"]
+Combinar = Literal["suma", "maximo", "promedio", "responsable"]
+Sentido = Literal["ascendente", "descendente"]
+# a year («2026») or a semester («2026-S1») of a programación
+PERIODO_PROGRAMADO = r"^[0-9]{4}(-S[12])?$"
 EstadoDeclarado = Literal["no_iniciada", "en_curso", "completada", "suspendida"]
 Dimension = Literal[
     "sexo", "edad", "condicion_migratoria", "nacionalidad", "discapacidad", "departamento", "pais", "consulado"
@@ -56,6 +61,20 @@ class Nota(Base):
     descripcion: Texto
 
 
+class Etapa(Base):
+    """One target of a programación: a year («2026») or a semester («2026-S1»), and its value (for a hito, the
+    percentage of completion due by then)."""
+
+    periodo: Annotated[str, StringConstraints(pattern=PERIODO_PROGRAMADO)]
+    valor: Numero
+
+
+class LineaBase(Base):
+    valor: Numero | None = None
+    anio: int | None = None
+    fuente: str | None = None
+
+
 class Meta(Base):
     texto: Texto
     tipo: TipoMeta
@@ -64,14 +83,28 @@ class Meta(Base):
     frecuencia: Frecuencia | None = None
     entregable: str | None = None
     definida_en: IdActividad | None = None
+    acumulacion: Acumulacion | None = None
+    programacion: list[Etapa] = []
+    vence: Periodo | None = None
+    combinar: Combinar | None = None
+    responsable_principal: Clave | None = None
+    sentido: Sentido = "ascendente"
+    linea_base: LineaBase | None = None
 
     @model_validator(mode="after")
     def _campos_segun_tipo(self) -> Meta:
+        self._comunes()
         if self.tipo == "conteo":
             if self.valor is None or self.frecuencia is None:
                 raise ValueError("una meta de tipo conteo necesita «valor» y «frecuencia»")
             if self.valor <= 0:
                 raise ValueError("el valor de una meta de conteo debe ser positivo")
+            if self.acumulacion is None:
+                raise ValueError("una meta de tipo conteo necesita «acumulacion»: flujo (cada informe trae lo "
+                                 "nuevo del semestre), nivel (el nivel vigente al cierre) o acumulado (el total "
+                                 "desde el inicio)")
+            if self.vence is not None and self.frecuencia != "total":
+                raise ValueError("«vence» solo va en un hito o en un conteo de frecuencia total")
         elif self.tipo == "porcentaje":
             if self.valor is None or not 0 < self.valor <= 100:
                 raise ValueError("una meta de porcentaje necesita «valor» entre 0 y 100")
@@ -81,9 +114,29 @@ class Meta(Base):
         elif self.tipo == "hito":
             if self.valor is not None or self.frecuencia is not None:
                 raise ValueError("una meta de tipo hito no lleva «valor» ni «frecuencia» (se mide de 0 a 100 %)")
+            if any(not 0 <= e.valor <= 100 for e in self.programacion):
+                raise ValueError("las etapas de un hito van de 0 a 100 (el avance comprometido a esa fecha)")
         elif self.definida_en is None:
             raise ValueError("una meta por definir necesita «definida_en» (la actividad que la definirá)")
         return self
+
+    def _comunes(self) -> None:
+        if self.acumulacion is not None and self.tipo != "conteo":
+            raise ValueError("«acumulacion» solo va en una meta de tipo conteo")
+        if self.vence is not None and self.tipo not in ("hito", "conteo"):
+            raise ValueError("«vence» solo va en un hito o en un conteo de frecuencia total")
+        if (self.combinar == "responsable") != (self.responsable_principal is not None):
+            raise ValueError("«combinar: responsable» va con «responsable_principal» (la clave de la institución "
+                             "cuya cifra cuenta), y «responsable_principal» solo con «combinar: responsable»")
+        if self.tipo in ("por_definir",) and (self.programacion or self.combinar or self.vence):
+            raise ValueError("una meta por definir no lleva programación, vence ni combinar")
+        periodos = [e.periodo for e in self.programacion]
+        if len(set(periodos)) != len(periodos):
+            raise ValueError("la programación repite un periodo")
+        if any(len(p) == 4 for p in periodos) and any(len(p) > 4 for p in periodos):
+            raise ValueError("la programación va por años («2026») o por semestres («2026-S1»), no por los dos")
+        if any(e.valor < 0 for e in self.programacion):
+            raise ValueError("un valor de la programación no puede ser negativo")
 
 
 class Indicador(Base):
@@ -231,9 +284,9 @@ def _clases_del_dominio() -> dict[str, type]:
     from . import avance, plan
 
     return {nombre: getattr(modulo, nombre) for modulo, nombres in (
-        (plan, ("Nota", "Meta", "Indicador", "Responsables", "PeriodoActividad", "Actividad", "Intervencion",
-                "ResumenFuente", "Eje", "Anexo", "Institucion", "Catalogo", "Objetivo", "ObjetivosPMM", "Vigencia",
-                "Semaforo", "TerminoGlosario", "Fuente", "PlanGeneral")),
+        (plan, ("Nota", "Etapa", "LineaBase", "Meta", "Indicador", "Responsables", "PeriodoActividad", "Actividad",
+                "Intervencion", "ResumenFuente", "Eje", "Anexo", "Institucion", "Catalogo", "Objetivo", "ObjetivosPMM",
+                "Vigencia", "Semaforo", "TerminoGlosario", "Fuente", "PlanGeneral")),
         (avance, ("Reporte", "Avance"))) for nombre in nombres}
 
 

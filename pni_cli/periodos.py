@@ -67,3 +67,14 @@ def ventana(desde_anio: int, hasta_anio: int, primero: Semestre, ultimo: Semestr
 def cerrados(semestres: list[Semestre], corte: dt.date) -> list[Semestre]:
     """The semesters already over on the cut-off date (a semester closes on its last day)."""
     return [s for s in semestres if s.fin <= corte]
+
+
+def evaluados(semestres: list[Semestre], corte: dt.date, plazo_dias: int) -> list[Semestre]:
+    """The semesters that enter the evaluation at the cut-off date: those whose delivery deadline (last day +
+    `plazo_dias`) has passed. The day after the deadline a semester is evaluated; on the deadline it is not yet."""
+    return [s for s in semestres if corte > s.vencimiento(plazo_dias)]
+
+
+def en_plazo(semestres: list[Semestre], corte: dt.date, plazo_dias: int) -> list[Semestre]:
+    """The semesters over at the cut-off date but still inside their delivery window («en plazo»)."""
+    return [s for s in semestres if s.fin < corte <= s.vencimiento(plazo_dias)]

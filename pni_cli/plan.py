@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 TipoMeta = Literal["conteo", "porcentaje", "promedio", "hito", "por_definir"]
 Frecuencia = Literal["anual", "semestral", "mensual", "total"]
+Acumulacion = Literal["flujo", "nivel", "acumulado"]
+Combinar = Literal["suma", "maximo", "promedio", "responsable"]
+Sentido = Literal["ascendente", "descendente"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +34,24 @@ class Nota:
 
 
 @dataclass(frozen=True, slots=True)
+class Etapa:
+    """One target of a programación: a year («2026») or a semester («2026-S1») and its value."""
+
+    periodo: str
+    valor: float | int
+
+
+@dataclass(frozen=True, slots=True)
+class LineaBase:
+    valor: float | int | None = None
+    anio: int | None = None
+    fuente: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
+    """The verbatim meta (`texto`) and its typed reading (README, «El modelo de indicadores»)."""
+
     texto: str
     tipo: TipoMeta
     valor: float | int | None = None
@@ -39,6 +59,33 @@ class Meta:
     frecuencia: Frecuencia | None = None
     entregable: str | None = None
     definida_en: str | None = None
+    acumulacion: Acumulacion | None = None
+    programacion: tuple[Etapa, ...] = ()
+    vence: str | None = None
+    combinar: Combinar | None = None
+    responsable_principal: str | None = None
+    sentido: Sentido = "ascendente"
+    linea_base: LineaBase | None = None
+
+    @property
+    def es_nivel(self) -> bool:
+        """A level (the value in force: the latest counts) rather than a flow (reports add up)."""
+        return self.tipo in ("porcentaje", "promedio", "hito") or self.acumulacion == "nivel"
+
+    def la_debe(self, clave: str) -> bool:
+        """Whether a responsable of the activity owes a report of this indicator: not for a meta to be defined,
+        nor for anyone but the lead when only the lead's figure counts (`combinar: responsable`)."""
+        if self.tipo == "por_definir":
+            return False
+        return self.combinar != "responsable" or clave == self.responsable_principal
+
+    @property
+    def modo_combinar(self) -> Combinar:
+        """How the reports of several institutions make one figure: as the plan says, else suma for flows and
+        running totals, promedio for levels."""
+        if self.combinar is not None:
+            return self.combinar
+        return "promedio" if self.es_nivel else "suma"
 
 
 @dataclass(frozen=True, slots=True)

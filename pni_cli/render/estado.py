@@ -3,8 +3,6 @@ reads the same with NO_COLOR or piped into a file. Every text from the data goes
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from rich import box
 from rich.console import Group
 from rich.panel import Panel
@@ -14,21 +12,23 @@ from rich.text import Text
 from ..formato import fecha, numero, porcentaje
 from ..periodos import Semestre
 from ..plan import Plan
-from ..progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
+from ..progreso import ESTADOS, ETIQUETAS, EstadoIndicador, Situacion
 from ..texto_seguro import terminal as seguro
 from .consola import a_texto
 
-SIMBOLOS = {"cumplida": "✔", "verde": "●", "amarillo": "▲", "rojo": "✖", "sin_reporte": "?", "no_iniciada": "○",
-            "meta_por_definir": "◇"}
-ESTILOS = {"cumplida": "bold green", "verde": "green", "amarillo": "yellow", "rojo": "bold red",
-           "sin_reporte": "magenta", "no_iniciada": "dim", "meta_por_definir": "cyan"}
+SIMBOLOS = {"cumplida": "✔", "verde": "●", "amarillo": "▲", "rojo": "✖", "no_cumplida": "⊘", "en_curso": "◐",
+            "sin_reporte": "?", "no_iniciada": "○", "meta_por_definir": "◇"}
+ESTILOS = {"cumplida": "bold blue", "verde": "green", "amarillo": "yellow", "rojo": "bold red", "no_cumplida": "red",
+           "en_curso": "cyan", "sin_reporte": "magenta", "no_iniciada": "dim", "meta_por_definir": "dim italic"}
 LEYENDA = {
-    "cumplida": "meta final alcanzada",
+    "cumplida": "meta alcanzada",
     "verde": "logro ≥ {verde} % de lo esperado a la fecha",
     "amarillo": "logro ≥ {amarillo} % y < {verde} %",
     "rojo": "logro < {amarillo} %",
-    "sin_reporte": "ningún reporte en los semestres vencidos",
-    "no_iniciada": "su periodo aún no tiene semestres vencidos",
+    "no_cumplida": "su periodo terminó sin alcanzar la meta",
+    "en_curso": "hito o meta que aún no vence: se muestra su avance, sin juzgarlo",
+    "sin_reporte": "ningún reporte en los semestres evaluados",
+    "no_iniciada": "su periodo aún no tiene semestres evaluados",
     "meta_por_definir": "no se evalúa hasta que se defina la meta",
 }
 ANCHO_BARRA = 18
@@ -36,6 +36,29 @@ ANCHO_BARRA = 18
 
 def etiqueta(estado: str) -> Text:
     return Text(f"{SIMBOLOS[estado]} {ETIQUETAS[estado]}", style=ESTILOS[estado])
+
+
+def faltan(e: EstadoIndicador) -> str:
+    """«faltan 2 de 4 informes» for a state computed with owed reports missing, else ""."""
+    if not e.con_faltantes or e.estado == "sin_reporte":
+        return ""
+    n, de = len(e.informes_faltantes), e.informes_debidos
+    return f"falta{'n' if n != 1 else ''} {n} de {de} informe{'s' if de != 1 else ''}"
+
+
+def encabezado_semestres(sit: Situacion) -> str:
+    """The semesters evaluated, and those inside their delivery window with how many owed files arrived."""
+    partes = []
+    if sit.evaluados:
+        n = len(sit.evaluados)
+        rango = str(sit.evaluados[0]) if n == 1 else f"{sit.evaluados[0]} a {sit.evaluados[-1]}"
+        partes.append(f"semestre{'s' if n != 1 else ''} evaluado{'s' if n != 1 else ''}: {rango} ({n})")
+    else:
+        partes.append("aún no hay semestres evaluados")
+    for p in sit.en_plazo:
+        partes.append(f"{p.periodo} en plazo hasta el {fecha(p.vence)}: {p.recibidos} de {p.debidos} "
+                      f"informe{'s' if p.debidos != 1 else ''} recibido{'s' if p.debidos != 1 else ''}")
+    return " · ".join(partes)
 
 
 def barra(conteo: dict[str, int], ancho: int = ANCHO_BARRA) -> Text:
@@ -65,10 +88,7 @@ def _encabezado(sit: Situacion, plan: Plan, eje: str | None, institucion: str | 
     t = Text()
     t.append(f"{seguro(plan.general.sigla)} {plan.general.vigencia.desde}-{plan.general.vigencia.hasta}", style="bold")
     t.append(f" · situación al {fecha(sit.corte)}")
-    if sit.evaluados:
-        t.append(f" · semestres vencidos: {sit.evaluados[0]} a {sit.evaluados[-1]} ({len(sit.evaluados)})")
-    else:
-        t.append(" · aún no hay semestres vencidos")
+    t.append(f"\n{encabezado_semestres(sit)}")
     filtros = []
     if eje is not None:
         filtros.append(f"eje {eje}")
@@ -118,49 +138,49 @@ def tramos(semestres: list[Semestre]) -> str:
 MAX_INSTITUCIONES = 10
 
 
-def resumen_entregas(comp: list[Completitud], todas: bool = False) -> Group | Text:
-    por_inst: dict[str, list[Completitud]] = defaultdict(list)
-    for c in comp:
-        if c.estado in ("faltante", "incompleto", "tarde"):
-            por_inst[c.institucion].append(c)
-    if not por_inst:
+def _lista(semestres: list[Semestre]) -> str:
+    return tramos(semestres) or "—"
+
+
+def resumen_entregas(sit: Situacion, todas: bool = False) -> Group | Text:
+    """Who owes what (`sit.deudas`, in its one order): missing semesters, files with errors, incomplete and late
+    deliveries (a delivery both late and incomplete is in both columns)."""
+    if not sit.evaluados and not sit.en_plazo:
+        return Text("Aún no vence ningún informe de avance a esta fecha de corte.", style="dim")
+    deudas = [d for d in sit.deudas if d.faltantes or d.con_errores or d.incompletos or d.tardios]
+    if not deudas:
         return Text("Todas las instituciones entregaron completos y a tiempo sus informes vencidos.", style="green")
     tabla = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left",
-                  title="Informes de avance con semestres faltantes, incompletos o tardíos", expand=True)
+                  title="Informes de avance faltantes, con errores, incompletos o tardíos", expand=True)
     tabla.add_column("Institución", no_wrap=True, min_width=10, max_width=24, overflow="ellipsis")
     tabla.add_column("Sin informe", ratio=1)
+    tabla.add_column("Con errores", ratio=1)
     tabla.add_column("Incompletos", ratio=1)
     tabla.add_column("Tardíos (días)", ratio=1)
-
-    def clave_orden(kv: tuple[str, list[Completitud]]) -> tuple[int, int, str]:
-        lista = kv[1]
-        return (-sum(x.estado == "faltante" for x in lista), -len(lista), kv[0])
-
-    nunca = sorted(k for k, lista in por_inst.items()
-                   if all(c.estado == "faltante" for c in lista) and len(lista) == _vencidos(comp, k))
-    orden = sorted(((k, v) for k, v in por_inst.items() if k not in nunca), key=clave_orden)
+    nunca = sorted((d for d in deudas if d.sin_ningun_informe and not (d.con_errores or d.incompletos or d.tardios)),
+                   key=lambda d: d.clave)
+    orden = [d for d in deudas if d not in nunca]
     mostradas = orden if todas else orden[:MAX_INSTITUCIONES]
-    for clave, lista in mostradas:
-        faltan = [c.periodo for c in lista if c.estado == "faltante"]
-        incompletos = [c.periodo for c in lista if c.estado == "incompleto"]
-        tarde = [f"{c.periodo} ({c.dias_retraso})" for c in lista if c.estado == "tarde"]
-        tabla.add_row(clave, Text(tramos(faltan) or "—", style="red" if faltan else "dim"),
-                      Text(tramos(incompletos) or "—", style="yellow" if incompletos else "dim"),
-                      Text(", ".join(tarde) or "—", style="yellow" if tarde else "dim"))
+    for d in mostradas:
+        tabla.add_row(Text(seguro(d.clave)), _celda(_lista(d.faltantes), "red"),
+                      _celda(_lista([c.periodo for c in d.con_errores]), "red"),
+                      _celda(_lista([c.periodo for c in d.incompletos]), "yellow"),
+                      _celda(", ".join(f"{c.periodo} ({c.dias_retraso})" for c in d.tardios) or "—", "yellow"))
     partes: list[Table | Text] = []
     if nunca:
-        partes.append(Text.assemble(("Sin ningún informe vencido", "bold red"), f" ({len(nunca)}): ",
-                                    ", ".join(nunca)))
+        partes.append(Text.assemble(("Ningún informe entregado", "bold red"), f" ({len(nunca)}): ",
+                                    ", ".join(seguro(d.clave) for d in nunca)))
     if mostradas:
         partes.append(tabla)
     if len(orden) > len(mostradas):
-        partes.append(Text(f"… y {len(orden) - len(mostradas)} institución(es) más: use --detalle, --institucion "
+        n = len(orden) - len(mostradas)
+        partes.append(Text(f"… y {n} institución{'es' if n != 1 else ''} más: use --detalle, --institucion "
                            "CLAVE o --formato json.", style="italic"))
     return Group(*partes)
 
 
-def _vencidos(comp: list[Completitud], clave: str) -> int:
-    return sum(c.institucion == clave for c in comp)
+def _celda(texto: str, estilo: str) -> Text:
+    return Text(texto, style=estilo if texto != "—" else "dim")
 
 
 def alertas(sit: Situacion) -> Text | None:
@@ -224,6 +244,10 @@ def _fila_indicador(plan: Plan, e: EstadoIndicador) -> list[Text | str]:
     if e.instituciones:
         texto.append(f" · reportan: {', '.join(e.instituciones)} (último: {e.ultimo_periodo})", style="dim")
     sem = etiqueta(e.estado)
+    if e.final and e.estado not in ("cumplida", "no_cumplida"):
+        sem.append(" (final)", style=ESTILOS[e.estado])
+    if faltan(e):
+        sem.append(f"\n{faltan(e)}", style="italic")
     if e.revisar_meta:
         sem.append("\nrevisar meta", style="italic")
     if e.discrepancia:
@@ -237,11 +261,17 @@ def texto_estado(sit: Situacion, plan: Plan, invalidos: list[str], *, detalle: b
     if sit.ilustrativo:
         partes.append(banner_ilustrativo())
     partes.append(_encabezado(sit, plan, eje, institucion))
-    if invalidos:
-        nombres = ", ".join(seguro(n) for n in invalidos[:3])
-        partes.append(Text(f"⚠ {len(invalidos)} archivo(s) de avance con errores no se cuentan: "
-                           f"{nombres}{' …' if len(invalidos) > 3 else ''}. "
-                           "Ejecute «pni validar» para verlos.", style="bold red"))
+    if sit.excluidos:
+        n = len(sit.excluidos)
+        nombres = ", ".join(f"{seguro(a.archivo)} ({a.errores} error{'es' if a.errores != 1 else ''})"
+                            for a in sit.excluidos[:3])
+        plural = "s" if n != 1 else ""
+        partes.append(Text(f"⚠ {n} archivo{plural} de avance con errores no se cuenta{'n' if n != 1 else ''}: "
+                           f"{nombres}{' …' if n > 3 else ''}. Ejecute «pni validar» para verlos.", style="bold red"))
+    if sit.posteriores:
+        n = len(sit.posteriores)
+        partes.append(Text(f"{n} informe{'s' if n != 1 else ''} entregado{'s' if n != 1 else ''} después de la fecha "
+                           f"de corte no se cuenta{'n' if n != 1 else ''} a esa fecha.", style="italic"))
     # the eje name gives way first, so the counts and the bar always fit
     partes.append(tabla_ejes(sit, plan, max(14, min(40, ancho - 7 * 4 - ANCHO_BARRA - 8))))
     if (a := alertas(sit)) is not None:
@@ -249,6 +279,6 @@ def texto_estado(sit: Situacion, plan: Plan, invalidos: list[str], *, detalle: b
     if detalle:
         for eid in sorted({i.eje for i in sit.indicadores}):
             partes.append(tabla_detalle(sit, plan, eid))
-    partes.append(resumen_entregas(sit.completitud, todas=detalle))
+    partes.append(resumen_entregas(sit, todas=detalle))
     partes.append(leyenda(plan))
     return a_texto(Group(*partes), color=color, ancho=ancho)  # type: ignore[arg-type]

@@ -10,9 +10,10 @@ from ..informe_mecanismo import InformeMecanismo
 from .excel import alto, estilar, guardar_con_fecha, poner
 
 COLORES = {"cumplida": "1B7F3B", "verde": "63BE7B", "amarillo": "FFD966", "rojo": "E06666",
-           "sin_reporte": "C27BA0", "no_iniciada": "D9D9D9", "meta_por_definir": "9FC5E8"}
-ENTREGAS = {"a tiempo": "63BE7B", "tarde": "FFD966", "incompleto": "FFD966", "pendiente": "D9D9D9",
-            "faltante": "E06666"}
+           "no_cumplida": "B45F06", "en_curso": "A4C2F4", "sin_reporte": "C27BA0", "no_iniciada": "D9D9D9",
+           "meta_por_definir": "9FC5E8"}
+ENTREGAS = {"a_tiempo": "63BE7B", "tarde": "FFD966", "incompleto": "FFD966", "pendiente": "D9D9D9",
+            "faltante": "E06666", "con_errores": "E06666"}
 ENCABEZADO = "1F4E79"
 
 
@@ -152,20 +153,20 @@ def libro(informe: InformeMecanismo) -> bytes:
               [10, 40, 40, 30, 11, 11, 9, 16, 18, 16, 40])
         for i, estado in enumerate(estados_filas, inicio + 1):
             estilar(ws.cell(row=i, column=8), fill=relleno(COLORES[estado]),
-                    font=negrita("FFFFFF" if estado in ("cumplida", "rojo") else "000000"))
+                    font=negrita("FFFFFF" if estado in ("cumplida", "rojo", "no_cumplida") else "000000"))
             for col in (5, 6, 7):
                 estilar(ws.cell(row=i, column=col), alignment=a_la_derecha)
         pagina(ws)
 
     # --- Reportes: institutions × semesters
     ws = wb.create_sheet("Reportes")
-    sems = informe.semestres_evaluados
+    sems = informe.semestres_entregas
     inicio = titulo(ws, "Entregas de informes por institución y semestre", len(sems) + 1)
     filas = [[inst, *[fila_.get(s, "—") for s in sems]] for inst, fila_ in informe.completitud.items()]
     tabla(ws, inicio, ["Institución", *sems], filas, [34, *[18] * len(sems)])
     for i, valores in enumerate(filas, inicio + 1):
-        for j, v in enumerate(valores[1:], 2):
-            color = next((c for k, c in ENTREGAS.items() if str(v).startswith(k)), None)
+        for j, semestre in enumerate(sems, 2):
+            color = ENTREGAS.get(informe.estados_entrega.get(valores[0], {}).get(semestre, ""))
             if color:
                 estilar(ws.cell(row=i, column=j), fill=relleno(color))
     pagina(ws)

@@ -96,11 +96,12 @@ def test_json_entre_dos_etiquetas(repo: Path) -> None:
                              "tipo": "cambiado", "antes": 40, "despues": 70}]
     assert d["otros_campos"] == [{"indicador": "4.6.8.a", "institucion": "BANDESAL", "periodo": "2025-S1",
                                   "campos": ["observaciones"]}]
-    # 4.6.8.b «100 miembros por año»: 50 × 3 = 150 expected; 50 + 40 + 10 = 100 (67 %, rojo) → 50 + 70 = 120
-    # (80 %, amarillo). 5.4.1.a «500 migrantes por mes»: 3000 × 3 = 9000; 5400 (60 %, rojo) → 9000 (100 %, verde).
+    # 4.6.8.b «100 miembros por año» (combinar maximo): 2024 expects 50 (has 50), 2025 expects 100 (has max(40, 10)
+    # = 40) → 90 of 150 (60 %, rojo) → max(70, 10) = 70: 120 of 150 (80 %, amarillo). 5.4.1.a «500 migrantes por
+    # mes»: 2024 expects 3000, 2025 6000; 3000 + 2400 → 5400 of 9000 (60 %, rojo) → + 3600: 9000 (100 %, verde).
     assert d["estados"] == [
         {"indicador": "4.6.8.b", "actividad": "4.6.8", "eje": "4", "antes": "rojo", "despues": "amarillo",
-         "logro_antes": 66.67, "logro_despues": 80.0, "sentido": "mejora"},
+         "logro_antes": 60.0, "logro_despues": 80.0, "sentido": "mejora"},
         {"indicador": "5.4.1.a", "actividad": "5.4.1", "eje": "5", "antes": "rojo", "despues": "verde",
          "logro_antes": 60.0, "logro_despues": 100.0, "sentido": "mejora"},
     ]
@@ -179,7 +180,7 @@ def test_vista_de_terminal(repo: Path) -> None:
     assert "4.6.8.b BANDESAL 2025-S1 40 70" in plano
     assert "4.6.8.a BANDESAL 2025-S1 observaciones" in plano
     assert "5.4.1.a ✖ rojo ● verde 60 % 100 % ↑ mejora" in plano
-    assert "4.6.8.b ✖ rojo ▲ amarillo 67 % 80 % ↑ mejora" in plano
+    assert "4.6.8.b ✖ rojo ▲ amarillo 60 % 80 % ↑ mejora" in plano
     assert "Instituciones que informaron (2)" in plano
     assert "informe nuevo de 2025-S2" in plano and "corrigió 2025-S1" in plano
 

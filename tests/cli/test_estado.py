@@ -69,8 +69,8 @@ def entregas(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def ninguno(**n: int) -> dict[str, int]:
-    return {"cumplida": 0, "verde": 0, "amarillo": 0, "rojo": 0, "sin_reporte": 0, "no_iniciada": 0,
-            "meta_por_definir": 0, **n}
+    return {"cumplida": 0, "verde": 0, "amarillo": 0, "rojo": 0, "no_cumplida": 0, "en_curso": 0, "sin_reporte": 0,
+            "no_iniciada": 0, "meta_por_definir": 0, **n}
 
 
 def test_el_espacio_de_prueba_es_valido(ws: Path) -> None:
@@ -82,7 +82,7 @@ def test_el_espacio_de_prueba_es_valido(ws: Path) -> None:
 
 def test_json_cabecera(ws: Path) -> None:
     doc = estado_json(ws, "--corte", CORTE)
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["corte"] == "2026-01-31"
     assert doc["semestres_evaluados"] == ["2024-S2", "2025-S1", "2025-S2"]
     assert doc["ilustrativo"] is False
@@ -93,8 +93,8 @@ def test_json_cabecera(ws: Path) -> None:
 
 def test_json_indicadores(ws: Path) -> None:
     ind = por_id(estado_json(ws, "--corte", CORTE))
-    # 4.6.8.a «Tres nuevas líneas de crédito», total, 2024-2028 (9): 3 ÷ 9 per semester × 3 evaluated = 1;
-    # reported 1 + 0 = 1 → 100 % verde
+    # 4.6.8.a «Tres nuevas líneas de crédito», total, 2024-2028 (9): 3 × 3/9 = 1 expected at the third evaluated
+    # semester; reported 1 + 0 = 1 → 100 % verde
     assert {k: ind["4.6.8.a"][k] for k in ("tipo", "frecuencia", "estado", "esperado", "reportado", "logro",
                                            "meta_final", "semestres_evaluados", "semestres_ventana",
                                            "ultimo_periodo", "instituciones", "actividad", "intervencion",
@@ -103,26 +103,33 @@ def test_json_indicadores(ws: Path) -> None:
         "logro": 100.0, "meta_final": 3.0, "semestres_evaluados": 3, "semestres_ventana": 9,
         "ultimo_periodo": "2025-S1", "instituciones": ["BANDESAL"], "actividad": "4.6.8", "intervencion": "4.6",
         "eje": "4"}
-    # 4.6.8.b «100 miembros por año»: 50 × 3 = 150; 50 + 40 (BANDESAL) + 10 (MRREE) = 100 → 66.67 % rojo;
-    # final 50 × 9 = 450
+    # 4.6.8.b «100 miembros por año» (combinar maximo: BANDESAL and MRREE would report the same people): 2024
+    # expects 50 and has 50; 2025 expects 100 and has max(40, 10) = 40 in S1, nothing in S2 → 90 of 150 = 60 %
+    # rojo; the window's meta 50 + 100 × 4 = 450
     b = ind["4.6.8.b"]
     assert (b["estado"], b["esperado"], b["reportado"], b["logro"], b["meta_final"]) == (
-        "rojo", 150.0, 100.0, 66.67, 450.0)
+        "rojo", 150.0, 90.0, 60.0, 450.0)
+    assert b["combinar"] == "maximo" and b["acumulacion"] == "flujo"
     assert b["instituciones"] == ["BANDESAL", "MRREE"]
-    # 5.4.1.a «500 migrantes por mes»: 3000 × 3 = 9000; 3000 + 2400 + 3600 = 9000 → 100 %; final 27000
+    # 5.4.1.a «500 migrantes por mes» (6000 a year): 2024 expects 3000 (has 3000), 2025 expects 6000 (has 2400 +
+    # 3600) → 9000 of 9000, 100 %; the window's meta 3000 + 6000 × 4 = 27000
     m = ind["5.4.1.a"]
     assert (m["estado"], m["esperado"], m["reportado"], m["logro"], m["meta_final"]) == (
         "verde", 9000.0, 9000.0, 100.0, 27000.0)
     assert m["ultimo_periodo"] == "2025-S2"
-    # 3.3.1.a hito 2025-2026 (4): 100 × 2 ÷ 4 = 50; 2025-S2: DGME 60, MTPS 40 → mean 50, discrepant → 100 %
+    # 3.3.1.a hito «Liderado por el MRREE» (combinar: responsable MRREE): DGME's 60 and MTPS's 40 do not count,
+    # MRREE reported nothing → sin reporte; the two owed reports are MRREE's
     h = ind["3.3.1.a"]
-    assert (h["tipo"], h["estado"], h["esperado"], h["reportado"], h["logro"], h["discrepancia"]) == (
-        "hito", "verde", 50.0, 50.0, 100.0, True)
-    assert (h["semestres_evaluados"], h["semestres_ventana"], h["instituciones"]) == (2, 4, ["DGME", "MTPS"])
-    # 1.4.1.a «Tres estudios», total 2025-2028 (8): 3 ÷ 8 × 2 = 0.75; 1 reported → 133.33 % > 130
+    assert (h["tipo"], h["estado"], h["esperado"], h["reportado"], h["logro"], h["combinar"]) == (
+        "hito", "sin_reporte", None, None, None, "responsable")
+    assert (h["semestres_evaluados"], h["semestres_ventana"], h["instituciones"]) == (2, 4, [])
+    assert h["informes_faltantes"] == [{"institucion": "MRREE", "periodo": "2025-S1"},
+                                       {"institucion": "MRREE", "periodo": "2025-S2"}]
+    # 1.4.1.a «Tres estudios», total 2025-2028 (8): 3 × 2/8 = 0.75; 1 reported → credited 0.75 (100 %); «revisar
+    # meta» on what was reported: 133.33 % > 130
     t = ind["1.4.1.a"]
     assert (t["estado"], t["esperado"], t["reportado"], t["logro"], t["revisar_meta"]) == (
-        "verde", 0.75, 1.0, 133.33, True)
+        "verde", 0.75, 1.0, 100.0, True)
     # 1.4.1.b «10 actores» total 2025-2028: 10 ÷ 8 × 2 = 2.5, nothing reported
     s = ind["1.4.1.b"]
     assert (s["estado"], s["esperado"], s["reportado"], s["logro"]) == ("sin_reporte", 2.5, None, None)
@@ -140,10 +147,10 @@ def test_json_totales(ws: Path) -> None:
     n_ind, n_act = len(plan.indicadores), len(plan.actividades)
     doc = estado_json(ws, "--corte", CORTE)
     assert len(doc["indicadores"]) == n_ind
-    # verde: 4.6.8.a, 5.4.1.a, 3.3.1.a, 1.4.1.a; rojo: 4.6.8.b; no iniciada: 1.2.2.a-b and 2.4.2.a-b
-    # (2026-2027 and 2026-2028); por definir: 0.2.3.a; everything else has no report.
-    assert doc["total"]["indicadores"] == ninguno(verde=4, rojo=1, no_iniciada=4, meta_por_definir=1,
-                                                  sin_reporte=n_ind - 10)
+    # verde: 4.6.8.a, 5.4.1.a, 1.4.1.a; rojo: 4.6.8.b; no iniciada: 1.2.2.a-b and 2.4.2.a-b (2026-2027 and
+    # 2026-2028); por definir: 0.2.3.a; everything else has no report (3.3.1.a too: only MRREE's counts).
+    assert doc["total"]["indicadores"] == ninguno(verde=3, rojo=1, no_iniciada=4, meta_por_definir=1,
+                                                  sin_reporte=n_ind - 9)
     # activities: 4.6.8 rojo, 5.4.1 verde (one indicator), 1.2.2 and 2.4.2 no iniciada; 3.3.1 (b), 1.4.1 (b)
     # and 0.2.3 (b, c) have an indicator without report, like all the others
     assert doc["total"]["actividades"] == ninguno(rojo=1, verde=1, no_iniciada=2, sin_reporte=n_act - 4)
@@ -164,7 +171,8 @@ def test_json_completitud(ws: Path) -> None:
     assert c[("BANDESAL", "2024-S2")] == {
         "institucion": "BANDESAL", "periodo": "2024-S2", "estado": "tarde", "vencimiento": "2025-01-30",
         "fecha_reporte": "2025-02-04", "dias_retraso": 5, "debidos": 2, "recibidos": 2, "faltantes": [],
-        "archivo": "avances/2024-S2/BANDESAL.yaml"}
+        "archivo": "avances/2024-S2/BANDESAL.yaml", "tarde": True, "incompleto": False, "en_plazo": False,
+        "errores": 0, "codigos": []}
     # 2025-S1 deadline 2025-06-30 + 30 = 2025-07-30; delivered that very day
     a = c[("BANDESAL", "2025-S1")]
     assert (a["estado"], a["vencimiento"], a["dias_retraso"]) == ("a_tiempo", "2025-07-30", 0)
@@ -172,14 +180,17 @@ def test_json_completitud(ws: Path) -> None:
     assert c[("BANDESAL", "2025-S2")] == {
         "institucion": "BANDESAL", "periodo": "2025-S2", "estado": "faltante", "vencimiento": "2026-01-30",
         "fecha_reporte": None, "dias_retraso": 0, "debidos": 2, "recibidos": 0,
-        "faltantes": ["4.6.8.a", "4.6.8.b"], "archivo": None}
+        "faltantes": ["4.6.8.a", "4.6.8.b"], "archivo": None, "tarde": False, "incompleto": False,
+        "en_plazo": False, "errores": 0, "codigos": []}
     # MRREE owes far more than 4.6.8.b
     assert c[("MRREE", "2025-S1")]["estado"] == "incompleto"
     assert c[("MRREE", "2025-S1")]["recibidos"] == 1
     assert "4.6.8.b" not in c[("MRREE", "2025-S1")]["faltantes"]
-    # DGME 2025-S2: 5.4.1.a and 3.3.1.a received, the rest (e.g. 5.4.2.a) missing
+    # DGME 2025-S2: 5.4.1.a received (its 3.3.1.a is not owed: only MRREE's figure counts there), the rest (e.g.
+    # 5.4.2.a) missing
     d = c[("DGME", "2025-S2")]
-    assert (d["estado"], d["recibidos"], d["fecha_reporte"]) == ("incompleto", 2, "2026-01-05")
+    assert (d["estado"], d["recibidos"], d["fecha_reporte"]) == ("incompleto", 1, "2026-01-05")
+    assert "3.3.1.a" not in d["faltantes"]
     assert "5.4.2.a" in d["faltantes"] and "5.4.1.a" not in d["faltantes"]
     # OIM owes 1.1.2.a-b for 2024-S2 only, and sent nothing
     assert c[("OIM", "2024-S2")]["estado"] == "faltante"
@@ -191,8 +202,13 @@ def test_json_completitud(ws: Path) -> None:
 
 
 def test_json_pendiente_antes_del_vencimiento(ws: Path) -> None:
-    c = entregas(estado_json(ws, "--corte", "2025-12-31"))  # 2025-S2 is over, its deadline is 2026-01-30
-    assert c[("BANDESAL", "2025-S2")]["estado"] == "pendiente"
+    doc = estado_json(ws, "--corte", "2026-01-15")  # 2025-S2 is over, its deadline is 2026-01-30
+    c = entregas(doc)
+    assert c[("BANDESAL", "2025-S2")]["estado"] == "pendiente" and c[("BANDESAL", "2025-S2")]["en_plazo"]
+    assert doc["semestres_evaluados"] == ["2024-S2", "2025-S1"]
+    assert [p["periodo"] for p in doc["en_plazo"]] == ["2025-S2"]
+    # on its last day a semester is still running: nothing of it is owed yet
+    assert not any(p == "2025-S2" for _, p in entregas(estado_json(ws, "--corte", "2025-12-31")))
     assert c[("BANDESAL", "2024-S2")]["estado"] == "tarde"
 
 
@@ -201,18 +217,19 @@ def test_periodo_es_el_dia_siguiente_al_vencimiento_de_ese_semestre(ws: Path) ->
     assert doc["corte"] == "2025-07-31"  # 2025-06-30 + 30 days is the last day to deliver; the next day
     assert doc["semestres_evaluados"] == ["2024-S2", "2025-S1"]
     ind = por_id(doc)
-    # 5.4.1.a: 3000 × 2 = 6000; 2025-S2's 3600 is not over yet → 3000 + 2400 = 5400 → exactly 90 % → verde
+    # 5.4.1.a: 2024 expects 3000 (has 3000), 2025-S1 3000 (has 2400); 2025-S2's 3600 is not evaluated → 5400 of
+    # 6000: exactly 90 % → verde
     assert (ind["5.4.1.a"]["esperado"], ind["5.4.1.a"]["reportado"], ind["5.4.1.a"]["logro"]) == (
         6000.0, 5400.0, 90.0)
     assert ind["5.4.1.a"]["estado"] == "verde"
-    # 4.6.8.b: 50 × 2 = 100; 50 + 40 + 10 = 100 → 100 %
+    # 4.6.8.b: 2024 expects 50 (has 50), 2025-S1 50 (has max(40, 10) = 40) → 90 of 100 → 90 %, verde
     assert (ind["4.6.8.b"]["esperado"], ind["4.6.8.b"]["reportado"], ind["4.6.8.b"]["estado"]) == (
-        100.0, 100.0, "verde")
-    # 4.6.8.a: 3 ÷ 9 × 2 = 0.67; 1 reported → 150 % → revisar meta
+        100.0, 90.0, "verde")
+    # 4.6.8.a: 3 × 2/9 = 0.67; 1 reported → credited 0.67, 100 %; 150 % reported → revisar meta
     assert (ind["4.6.8.a"]["esperado"], ind["4.6.8.a"]["logro"], ind["4.6.8.a"]["revisar_meta"]) == (
-        0.67, 150.0, True)
-    # 3.3.1.a: 100 × 1 ÷ 4 = 25; its only reports are for 2025-S2 → sin reporte
-    assert (ind["3.3.1.a"]["estado"], ind["3.3.1.a"]["esperado"]) == ("sin_reporte", 25.0)
+        0.67, 100.0, True)
+    # 3.3.1.a: a hito not due before 2026-S2, nothing from MRREE → sin reporte, nothing expected yet
+    assert (ind["3.3.1.a"]["estado"], ind["3.3.1.a"]["esperado"]) == ("sin_reporte", None)
     c = entregas(doc)
     assert c[("BANDESAL", "2025-S1")]["estado"] == "a_tiempo"
     assert c[("MECANISMO", "2025-S1")]["estado"] == "faltante"  # the deadline has passed
@@ -320,7 +337,8 @@ def test_plan_sin_instituciones(ws: Path) -> None:
 
 # every state as a word, next to its own symbol (whatever the symbols are, they must differ)
 PALABRAS = {"cumplida": "cumplida", "verde": "verde", "amarillo": "amarillo", "rojo": "rojo",
-            "sin_reporte": "sin reporte", "no_iniciada": "no iniciada", "meta_por_definir": "meta por definir"}
+            "no_cumplida": "no cumplida", "en_curso": "en curso", "sin_reporte": "sin reporte",
+            "no_iniciada": "no iniciada", "meta_por_definir": "meta por definir"}
 
 
 def test_cada_estado_tiene_su_simbolo() -> None:
@@ -334,7 +352,7 @@ def test_tabla_sin_color_conserva_palabras_y_simbolos(ws: Path) -> None:
     assert "\x1b[" not in out  # NO_COLOR and a pipe: no escape codes
     texto = plano(out)
     assert "situación al 31/01/2026" in texto
-    assert "semestres vencidos: 2024-S2 a 2025-S2 (3)" in texto
+    assert "semestres evaluados: 2024-S2 a 2025-S2 (3)" in texto
     leyenda = texto[texto.index("Leyenda:"):]
     for estado, palabra in PALABRAS.items():
         assert f"{SIMBOLOS[estado]} {palabra}: " in leyenda
@@ -342,7 +360,7 @@ def test_tabla_sin_color_conserva_palabras_y_simbolos(ws: Path) -> None:
     assert "logro ≥ 90 %" in leyenda and "logro < 70 %" in leyenda
     # alerts name the indicators
     assert "Revisar meta (1): 1.4.1.a" in texto
-    assert "Niveles discrepantes entre instituciones (1): 3.3.1.a" in texto
+    assert "Niveles discrepantes" not in texto  # 3.3.1.a's DGME and MTPS differ, but only MRREE's counts
 
 
 def test_tabla_detalle_muestra_ids_y_estados(ws: Path) -> None:
@@ -354,8 +372,8 @@ def test_tabla_detalle_muestra_ids_y_estados(ws: Path) -> None:
         assert texto in con
     assert f"{SIMBOLOS['rojo']} rojo" in con    # 4.6.8.b and the activity
     assert f"{SIMBOLOS['verde']} verde" in con  # 4.6.8.a
-    # the 2025-S2 report is missing, 2024-S2 came 5 days late
-    assert "BANDESAL 2025-S2 — 2024-S2 (5)" in con
+    # the 2025-S2 report is missing, 2024-S2 came 5 days late (no file with errors, none incomplete)
+    assert "BANDESAL 2025-S2 — — 2024-S2 (5)" in con
 
 
 def test_banner_solo_con_datos_ilustrativos(ws: Path) -> None:
@@ -364,7 +382,7 @@ def test_banner_solo_con_datos_ilustrativos(ws: Path) -> None:
     avance(ws, "2024-S2", "OIM", "2025-01-10", {"1.1.2.b": 5}, ilustrativo=True)
     texto = plano(tabla(ws, "--corte", CORTE))
     assert "DATOS ILUSTRATIVOS" in texto
-    assert "archivo(s) de avance con errores" not in texto
+    assert "de avance con errores" not in texto
     assert estado_json(ws, "--corte", CORTE)["ilustrativo"] is True
 
 
@@ -377,12 +395,14 @@ def test_archivo_invalido_se_deja_fuera_y_se_avisa(ws: Path) -> None:
     escribir(ws / "avances" / "2025-S1" / "MTPS.yaml",
              'periodo: 2025-S1\ninstitucion: MTPS\nreportes:\n  - indicador: "1.4.1.b"\n    valor: 5\n')
     texto = plano(tabla(ws, "--corte", CORTE))
-    assert "⚠ 1 archivo(s) de avance con errores no se cuentan: avances/2025-S1/MTPS.yaml." in texto
+    assert "⚠ 1 archivo de avance con errores no se cuenta: avances/2025-S1/MTPS.yaml (1 error)." in texto
     assert "pni validar" in texto
     doc = estado_json(ws, "--corte", CORTE)
-    assert doc["archivos_con_errores"] == ["avances/2025-S1/MTPS.yaml"]
+    assert doc["archivos_con_errores"] == [{"archivo": "avances/2025-S1/MTPS.yaml", "institucion": "MTPS",
+                                            "periodo": "2025-S1", "errores": 1, "codigos": ["PNI102"]}]
     assert por_id(doc)["1.4.1.b"]["estado"] == "sin_reporte"
-    assert entregas(doc)[("MTPS", "2025-S1")]["estado"] == "faltante"
+    # delivered, but with errors: not «faltante»
+    assert entregas(doc)[("MTPS", "2025-S1")]["estado"] == "con_errores"
 
 
 # --- determinism ----------------------------------------------------------------------------------------------

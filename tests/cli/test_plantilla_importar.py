@@ -45,14 +45,16 @@ def _ejes() -> list[dict[str, Any]]:
 
 
 def debidos(clave: str, anio: int) -> list[dict[str, Any]]:
-    """The indicators (plan dicts) `clave` owes in a semester of `anio`, in plan order."""
+    """The indicators (plan dicts) `clave` owes in a semester of `anio`, in plan order: not a meta por definir,
+    nor one where only the lead's figure counts (`combinar: responsable` of another institution)."""
     out = []
     for eje in sorted(_ejes(), key=lambda e: e["id"]):
         for itv in eje["intervenciones"]:
             for act in itv["actividades"]:
                 if clave in act["responsables"]["instituciones"] and \
                         act["periodo"]["desde"] <= anio <= act["periodo"]["hasta"]:
-                    out += [ind for ind in act["indicadores"] if ind["meta"]["tipo"] != "por_definir"]
+                    out += [ind for ind in act["indicadores"] if ind["meta"]["tipo"] != "por_definir"
+                            and ind["meta"].get("responsable_principal", clave) == clave]
     return out
 
 
@@ -308,16 +310,16 @@ def importar_en(espacio: Path, archivo: Path, *args: str) -> Salida:
     return correr("importar", str(archivo), "--corte", CORTE_XLSX, *args, cwd=espacio)
 
 
-HITO_A, HITO_B = "3.3.1.a", "3.3.1.b"
+# MTPS's hito in 2026 (3.3.1.a-b are the MRREE's to report: «Liderado por el MRREE», combinar: responsable)
+HITO_A = "3.4.2.a"
 LLENO = {  # indicator → (cells, expected value in the YAML)
     "1.4.1.a": {"F": 2, "G": "en_curso", "H": "https://example.org/estudio-1\nhttps://example.org/estudio-2",
                 "I": "Dos estudios | uno en revisión"},
     "3.6.3.b": {"F": "5,000", "G": "En curso"},
-    HITO_A: {"F": "75 %"},
-    HITO_B: {"F": 0.75},
+    HITO_A: {"F": 0.75},
     "5.5.2.a": {"F": 1800.0, "I": "'=no es una fórmula"},
 }
-ESPERADO = {"1.4.1.a": 2, "3.6.3.b": 5000, HITO_A: 75, HITO_B: 75, "5.5.2.a": 1800}
+ESPERADO = {"1.4.1.a": 2, "3.6.3.b": 5000, HITO_A: 75, "5.5.2.a": 1800}
 
 
 def _celdas_llenas() -> dict[str, Any]:
@@ -327,13 +329,13 @@ def _celdas_llenas() -> dict[str, Any]:
 @pytest.mark.parametrize("fecha", [FECHA_XLSX, "14/01/2027", serie(FECHA_XLSX), "2027-01-14"],
                          ids=["fecha", "texto", "serie", "iso"])
 def test_importar_ida_y_vuelta(espacio: Path, formulario: bytes, fecha: Any) -> None:
-    formatos = {f"F{fila(HITO_B)}": "0%"}
+    formatos = {f"F{fila(HITO_A)}": "0%"}
     if isinstance(fecha, int):
         formatos["C4"] = "General"  # a bare serial number, not shown as a date
     archivo = llenar(formulario, espacio / "recibidos" / "MTPS-2026-S2.xlsx",
                      {**_celdas_llenas(), "C5": "Unidad de Planificación"}, formatos=formatos, fecha=fecha)
     r = ok(importar_en(espacio, archivo))
-    assert "Importado: 5 reporte(s) en avances/2026-S2/MTPS.yaml" in r.err
+    assert "Importado: 4 reporte(s) en avances/2026-S2/MTPS.yaml" in r.err
     assert r.out == ""
     destino = espacio / "avances" / "2026-S2" / "MTPS.yaml"
     assert huellas(espacio / "avances").keys() == {"2026-S2/MTPS.yaml"}

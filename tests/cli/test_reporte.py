@@ -229,17 +229,18 @@ def test_markdown_secciones(base: Base) -> None:
     assert "| **3.1.1** Realizar reuniones periódicas con los integrantes del Eje de Movilidad Laboral. | 3 | MRREE " \
            "| 3.1.1.a 33 % |" in rojas
     deudoras = seccion(texto, next(t for t in lineas if t.startswith("### Instituciones que deben informes")))
-    assert "| **MTPS** Ministerio de Trabajo y Previsión Social | 2024-S2 | 2025-S1 (3/23), 2025-S2 (3/23) | — |" \
+    assert "| **MTPS** Ministerio de Trabajo y Previsión Social | 2024-S2 | — | 2025-S1 (3/21), 2025-S2 (3/21) | — |" \
            in deudoras
-    assert "| **MRREE** Ministerio de Relaciones Exteriores | 2024-S2, 2025-S1 | — | 2025-S2 (1 día de retraso) |" \
-           in deudoras
+    # MRREE's 2025-S2 file came one day late and incomplete: both facts
+    assert ("| **MRREE** Ministerio de Relaciones Exteriores | 2024-S2, 2025-S1 | — | 2025-S2 (5/128) | 2025-S2 (1 "
+            "día de retraso) |") in deudoras
     # completeness: institutions × semesters
     entregas = seccion(texto, "## Entregas de informes por institución y semestre")
     tabla = tablas(entregas)[0]
     assert partir(tabla[0]) == ["Institución", "2024-S2", "2025-S1", "2025-S2"]
     filas = {partir(f)[0]: partir(f)[1:] for f in tabla[2:]}
-    assert filas["MTPS"] == ["faltante", "incompleto (3/23)", "incompleto (3/23)"]
-    assert filas["MRREE"] == ["faltante", "faltante", "tarde (1 d)"]
+    assert filas["MTPS"] == ["faltante", "incompleto (3/21)", "incompleto (3/21)"]
+    assert filas["MRREE"] == ["faltante", "faltante", "tarde (1 d) e incompleto (5/128)"]
     assert filas["DGME"] == ["faltante"] * 3
     assert list(filas) == sorted(filas)
     # metas por definir and the source's inconsistencies
@@ -302,10 +303,15 @@ def test_markdown_mismos_numeros_que_estado_json(base: Base) -> None:
         assert ("revisar meta" in semaforo) is i["revisar_meta"], i["id"]
         assert ("niveles discrepantes" in semaforo) is i["discrepancia"], i["id"]
     # a few by hand, as a reader checks them
-    assert filas["1.4.2.a"][3:7] == ["150", "5,040", "3360 %", "cumplida (revisar meta)"]
-    assert filas["3.1.1.b"][3:7] == ["10", "8.5", "85 %", "amarillo"]
-    assert filas["3.3.1.a"][3:7] == ["50", "55", "110 %", "verde (niveles discrepantes)"]
-    assert filas["0.2.3.b"][3:7] == ["18.8", "30", "160 %", "verde (revisar meta)"]
+    # 1.4.2.a «100 participantes por año»: 2024 expects 50 and has nothing; 2025 expects 100 and has 40 + 5,000 →
+    # credited 100: 100 of 150 = 67 %, rojo; 5,040 ÷ 150 = 3,360 % → revisar meta; 2 of 9 owed reports arrived
+    assert filas["1.4.2.a"][3:7] == ["150", "5,040", "67 %", "rojo (faltan 7 de 9 informes, revisar meta)"]
+    # 3.1.1.b «10 instituciones participantes» (promedio): 8.5 → 85 %; only 2025-S2 of 3 semesters reported
+    assert filas["3.1.1.b"][3:7] == ["10", "8.5", "85 %", "amarillo (faltan 2 de 3 informes)"]
+    # 3.4.2.a «Un registro» (hito, vence 2028-S2, combinar maximo): MTPS 60 and MRREE 50 in 2025-S2 → 60, not judged
+    assert filas["3.4.2.a"][3:7] == ["—", "60", "—", "en curso (faltan 6 de 9 informes, niveles discrepantes)"]
+    # 0.2.3.b «75% de brechas» (total): 75 × 2/8 = 18.75 expected; 30 → credited 18.75 (100 %); 160 % → revisar
+    assert filas["0.2.3.b"][3:7] == ["18.8", "30", "100 %", "verde (faltan 3 de 4 informes, revisar meta)"]
     assert (indicador(doc, "0.2.3.b")["esperado"], indicador(doc, "1.4.2.a")["reportado"]) == (18.75, 5040)
     # the executive summary's totals are the JSON's
     resumen = tablas(seccion(texto, "## Resumen ejecutivo"))[0]
@@ -324,7 +330,7 @@ def test_barras_y_saltos_de_linea_escapados_en_las_tablas(base: Base) -> None:
         for linea in tabla[1:]:
             assert tuberias(linea) == cabecera, f"la fila tiene otro número de columnas que su encabezado:\n" \
                                                 f"{tabla[0]}\n{linea}"
-    fila = filas_de_indicadores(texto)["3.3.1.a"]
+    fila = filas_de_indicadores(texto)["3.4.2.a"]
     assert fila[-1] == "MTPS 2025-S2: Ley aprobada \\| reglamento pendiente segunda línea: falta presupuesto"
     assert not any(linea.startswith("segunda línea") for linea in texto.split("\n"))
 
@@ -535,9 +541,9 @@ def test_excel_hojas_de_eje(base: Base) -> None:
             assert semaforo.fill.fill_type == "solid"
             assert semaforo.fill.fgColor.rgb[-6:] == COLORES[estado], (id_, estado)
             vistos.add(estado)
-    assert {"cumplida", "verde", "amarillo", "rojo", "sin_reporte", "no_iniciada", "meta_por_definir"} <= vistos
-    fila = _filas_eje(libro["Eje 3"])["3.3.1.a"]
-    assert [c.value for c in fila[4:8]] == ["50", "55", "110 %", "verde (niveles discrepantes)"]
+    assert {"verde", "amarillo", "rojo", "en_curso", "sin_reporte", "no_iniciada", "meta_por_definir"} <= vistos
+    fila = _filas_eje(libro["Eje 3"])["3.4.2.a"]
+    assert [c.value for c in fila[4:8]] == ["—", "60", "—", "en curso (faltan 6 de 9 informes, niveles discrepantes)"]
     assert fila[10].value == "MTPS 2025-S2: Ley aprobada | reglamento pendiente\nsegunda línea: falta presupuesto"
 
 

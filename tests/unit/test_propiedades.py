@@ -227,7 +227,7 @@ def _estado_json_estricto(espacio_modulo: Path, registros: list[dict[str, Any]])
             raise AssertionError(f"«{constante}» no es JSON")
 
         doc = json.loads(salida, parse_constant=rechazar)
-        assert doc["version"] == 1
+        assert doc["version"] == 2
         for ind in doc["indicadores"]:
             for clave in ("esperado", "reportado", "logro"):
                 assert ind[clave] is None or math.isfinite(ind[clave]), ind
