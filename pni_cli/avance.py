@@ -37,6 +37,16 @@ class Reporte:
 
 
 @dataclass(frozen=True, slots=True)
+class NarrativaActividad:
+    """What happened in the semester in one activity, in the institution's words."""
+
+    actividad: str
+    logros: str | None = None
+    dificultades: str | None = None
+    proximos_pasos: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Avance:
     """One institution's progress file for one semester (avances/<periodo>/<institucion>.yaml)."""
 
@@ -46,6 +56,7 @@ class Avance:
     reportado_por: str | None = None
     ilustrativo: bool = False
     reportes: tuple[Reporte, ...] = ()
+    actividades: tuple[NarrativaActividad, ...] = ()
 
 
 @dataclass

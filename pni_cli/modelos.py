@@ -255,6 +255,9 @@ class PlanGeneral(Base):
     glosario: list[TerminoGlosario] = []
 
 
+MAX_NARRATIVA = 2000  # characters of a logros / dificultades / proximos_pasos text: a paragraph, not a report
+
+
 # --- progress files ----------------------------------------------------------------------------------------
 
 class Reporte(Base):
@@ -267,6 +270,19 @@ class Reporte(Base):
     observaciones: str | None = None
 
 
+Narrativa = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NARRATIVA)]
+
+
+class NarrativaActividad(Base):
+    """What happened in the semester in one activity, in the institution's words (for the reviews of the Compact
+    by objective and the institution's report): all optional, each a short text."""
+
+    actividad: IdActividad = Field(description="Id de la actividad del plan, p. ej. 3.2.1")
+    logros: Narrativa | None = Field(default=None, description="Lo logrado en el semestre")
+    dificultades: Narrativa | None = Field(default=None, description="Lo que lo impidió o retrasó")
+    proximos_pasos: Narrativa | None = Field(default=None, description="Lo que sigue")
+
+
 class Avance(Base):
     """One institution's progress file for one semester (avances/<periodo>/<institucion>.yaml)."""
 
@@ -275,7 +291,12 @@ class Avance(Base):
     fecha_reporte: dt.date = Field(description="Fecha de entrega (AAAA-MM-DD)")
     reportado_por: str | None = None
     ilustrativo: bool = Field(default=False, description="true si los datos son ilustrativos, no reales")
-    reportes: list[Reporte] = Field(default=[], description="Un elemento por indicador reportado")
+    # required: a forgotten list and «nothing to report this semester» («reportes: []») must not look the same
+    reportes: list[Reporte] = Field(description="Un elemento por indicador reportado; «[]» si no hay nada que "
+                                                "reportar este semestre")
+    actividades: list[NarrativaActividad] = Field(default=[], description="Opcional: lo ocurrido en cada "
+                                                                         "actividad (logros, dificultades, "
+                                                                         "próximos pasos)")
 
 
 # --- from the contract to the domain ------------------------------------------------------------------------
@@ -287,7 +308,7 @@ def _clases_del_dominio() -> dict[str, type]:
         (plan, ("Nota", "Etapa", "LineaBase", "Meta", "Indicador", "Responsables", "PeriodoActividad", "Actividad",
                 "Intervencion", "ResumenFuente", "Eje", "Anexo", "Institucion", "Catalogo", "Objetivo", "ObjetivosPMM",
                 "Vigencia", "Semaforo", "TerminoGlosario", "Fuente", "PlanGeneral")),
-        (avance, ("Reporte", "Avance"))) for nombre in nombres}
+        (avance, ("Reporte", "NarrativaActividad", "Avance"))) for nombre in nombres}
 
 
 _DOMINIO: dict[str, type] = {}

@@ -59,6 +59,8 @@ _TIPOS = [
     Tipo("PNI207", "institucion-duplicada", Severidad.ERROR, "Dos instituciones comparten clave, siglas o alias."),
     Tipo("PNI208", "eje-archivo", Severidad.ERROR, "El nombre del archivo del eje no coincide con su id."),
     Tipo("PNI209", "semaforo-umbrales", Severidad.ERROR, "Los umbrales del semáforo no son coherentes (verde > amarillo, revisar_meta > 100)."),
+    Tipo("PNI210", "meta-fuera-de-periodo", Severidad.ERROR, "El `vence` o un periodo de la `programacion` de una meta sale del periodo de su actividad."),
+    Tipo("PNI211", "responsable-principal", Severidad.ERROR, "El `responsable_principal` de una meta no es responsable de su actividad."),
     # Avances
     Tipo("PNI301", "indicador-desconocido", Severidad.ERROR, "El indicador no existe en el plan."),
     Tipo("PNI302", "institucion-desconocida", Severidad.ERROR, "La institución no está en plan/instituciones.yaml."),

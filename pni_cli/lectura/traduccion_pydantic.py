@@ -155,8 +155,10 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
         return doc.problema(CAMPO_DESCONOCIDO, ruta,
                             f"campo «{campo}» desconocido en {_ruta_legible(ruta[:-1])}{pista}", clave=True)
     if tipo == "missing":
+        pista = ("; si no hay nada que reportar este semestre, escriba «reportes: []»"
+                 if ruta == ("reportes",) and modelo.__name__ == "Avance" else "")
         return doc.problema(CAMPO_FALTANTE, ruta[:-1],
-                            f"falta el campo obligatorio «{campo}» en {_ruta_legible(ruta[:-1])}")
+                            f"falta el campo obligatorio «{campo}» en {_ruta_legible(ruta[:-1])}{pista}")
     if tipo in _TIPOS_ESPERADOS:
         texto = doc.textos.get(ruta)
         if campo in _CAMPOS_ID and texto is not None and tipo == "string_type":

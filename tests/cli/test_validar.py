@@ -38,10 +38,14 @@ def reporte(indicador: str, valor: str, extra: str = "") -> str:
 
 
 def validar(raiz: Path, *args: str, env: dict[str, str] | None = None) -> Salida:
-    """Run `pni validar` in `raiz`, proving it leaves the workspace untouched and never shows a traceback."""
-    antes = huellas(raiz)
+    """Run `pni validar` in `raiz`, proving it leaves the workspace's inputs untouched (plan/ and avances/: the
+    repository's own .git and .venv change for reasons of their own) and never shows a traceback."""
+    def entradas() -> tuple[dict[str, str], dict[str, str]]:
+        return huellas(raiz / "plan"), huellas(raiz / "avances")
+
+    antes = entradas()
     r = correr("validar", *args, cwd=raiz, env=env)
-    assert huellas(raiz) == antes
+    assert entradas() == antes
     for flujo in (r.out, r.err):
         assert "Traceback" not in flujo and not re.search(r'File ".*", line \d+', flujo), flujo
         assert "error interno" not in flujo, flujo

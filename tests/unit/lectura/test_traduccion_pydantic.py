@@ -265,3 +265,14 @@ def test_el_mismo_traductor_sirve_para_el_plan() -> None:
     por_linea = {p.linea: p for p in problemas}
     assert por_linea[6].codigo == "PNI104" and "¿quiso decir 2028-S2?" in por_linea[6].mensaje
     assert por_linea[8].codigo == "PNI104" and re.search(r"-1 está fuera del rango", por_linea[8].mensaje)
+
+
+def test_reportes_es_obligatorio_y_la_lista_vacia_dice_nada_que_reportar() -> None:
+    """A forgotten `reportes` and «nothing to report this semester» must not look the same."""
+    base = "periodo: 2025-S1\ninstitucion: MTPS\nfecha_reporte: 2025-07-14\n"
+    avance, problemas = validar(cargar_texto(base, "f.yaml"), Avance)
+    assert avance is None
+    [p] = problemas
+    assert p.codigo == "PNI102" and "«reportes»" in p.mensaje and "«reportes: []»" in p.mensaje
+    avance, problemas = validar(cargar_texto(base + "reportes: []\n", "f.yaml"), Avance)
+    assert avance is not None and problemas == [] and avance.reportes == []
