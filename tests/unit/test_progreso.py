@@ -570,3 +570,37 @@ def test_completitud_con_filtros(plan: Plan) -> None:
 def test_entregas_pendientes(plan: Plan) -> None:
     sit = evaluar(plan, [], ENTREGAS, D(2025, 7, 31), institucion="BANDESAL")
     assert [str(c.periodo) for c in sit.entregas_pendientes()] == ["2025-S1"]  # tarde; a_tiempo is not listed
+
+
+def test_una_entrega_con_errores_no_es_faltante(plan: Plan) -> None:
+    from pni_cli.progreso import ArchivoConErrores
+
+    malo = ArchivoConErrores("avances/2024-S2/OIM.yaml", "OIM", Semestre.leer("2024-S2"), 2, ("PNI301", "PNI310"))
+    sit = evaluar(plan, [], [], tras("2024-S2"), excluidos=[malo])
+    [c] = [c for c in sit.completitud if (c.institucion, str(c.periodo)) == ("OIM", "2024-S2")]
+    assert (c.estado, c.errores, c.codigos, c.archivo) == ("con_errores", 2, ("PNI301", "PNI310"), malo.archivo)
+    [d] = [d for d in sit.deudas if d.clave == "OIM"]
+    assert d.con_errores == [c] and d.faltantes == [] and not d.sin_ningun_informe
+
+
+def test_tarde_e_incompleta_son_dos_hechos(plan: Plan) -> None:
+    c = _comp(plan, D(2025, 7, 31))[("ESCO", "2024-S2")]
+    assert (c.estado, c.tarde, c.incompleto) == ("tarde", True, True)
+    sit = evaluar(plan, [], ENTREGAS, D(2025, 7, 31))
+    [d] = [d for d in sit.deudas if d.clave == "ESCO"]
+    assert d.tardios == d.incompletos == [c]
+
+
+def test_las_deudas_van_en_un_solo_orden(plan: Plan) -> None:
+    sit = evaluar(plan, [], ENTREGAS, D(2025, 7, 31))
+    orden = [(-len(d.faltantes), -(len(d.con_errores) + len(d.incompletos) + len(d.tardios)), d.clave)
+             for d in sit.deudas]
+    assert orden == sorted(orden)  # most missing semesters first, then most owed, then by clave
+    # an institution that owes and never delivered anything is flagged
+    assert any(d.sin_ningun_informe and d.clave == "MECANISMO" for d in sit.deudas)
+    # the semesters en plazo are named with their deadline
+    sit = evaluar(plan, [], ENTREGAS, D(2025, 7, 15))
+    [p] = sit.en_plazo
+    # BANDESAL's file (OIT owes nothing); the engine counts what it is given: pni_cli/entradas.py leaves out the
+    # files delivered after the cut-off before they reach it
+    assert (str(p.periodo), p.vence, p.recibidos) == ("2025-S1", D(2025, 7, 30), 1)
