@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-FUENTE = REPO.parent / "shared" / "fuentes" / "001_8a5e66e6a43ee3b9.txt"
+# The published plan's text, kept in the repository (a byte-identical copy of shared/fuentes/…) so that a fresh
+# clone has it: the transcription tests (tests/unit/test_transcripcion.py) fail, never skip, without it.
+FUENTE = REPO / "docs" / "fuente" / "001_8a5e66e6a43ee3b9.txt"
 
 
 @dataclass
