@@ -163,7 +163,7 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
     for entrega in sit.completitud:
         clave = entrega.institucion
         matriz.setdefault(clave, {})[str(entrega.periodo)] = texto_entrega(entrega)
-        if entrega.estado in ("faltante", "incompleto", "tarde"):
+        if entrega.en_deuda:
             nombre = plan.instituciones[clave].nombre if clave in plan.instituciones else clave
             d = deudoras.setdefault(clave, Deudora(clave, nombre, [], [], []))
             destino = {"faltante": d.faltantes, "incompleto": d.incompletos, "tarde": d.tardios}[entrega.estado]

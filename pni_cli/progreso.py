@@ -110,6 +110,11 @@ class Completitud:
     dias_retraso: int = 0
     archivo: str | None = None
 
+    @property
+    def en_deuda(self) -> bool:
+        """Missing, incomplete or late: what the views list as owed (a report still in time is not)."""
+        return self.estado in ("faltante", "incompleto", "tarde")
+
 
 @dataclass
 class Situacion:
@@ -127,9 +132,6 @@ class Situacion:
 
     def conteo_actividades(self, eje: str | None = None) -> Counter[str]:
         return Counter(a.estado for a in self.actividades if eje is None or a.eje == eje)
-
-    def entregas_pendientes(self) -> list[Completitud]:
-        return [c for c in self.completitud if c.estado in ("faltante", "incompleto", "tarde")]
 
 
 def datos_de(archivos: list[ArchivoAvance]) -> tuple[list[Dato], list[Entrega], bool]:

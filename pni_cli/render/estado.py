@@ -121,7 +121,7 @@ MAX_INSTITUCIONES = 10
 def resumen_entregas(comp: list[Completitud], todas: bool = False) -> Group | Text:
     por_inst: dict[str, list[Completitud]] = defaultdict(list)
     for c in comp:
-        if c.estado in ("faltante", "incompleto", "tarde"):
+        if c.en_deuda:
             por_inst[c.institucion].append(c)
     if not por_inst:
         return Text("Todas las instituciones entregaron completos y a tiempo sus informes vencidos.", style="green")

@@ -528,6 +528,6 @@ def test_completitud_con_filtros(plan: Plan) -> None:
     assert not instituciones & {"OIM", "ESCO", "RNUM", "MECANISMO"}
 
 
-def test_entregas_pendientes(plan: Plan) -> None:
+def test_en_deuda(plan: Plan) -> None:
     sit = evaluar(plan, [], ENTREGAS, D(2025, 7, 31), institucion="BANDESAL")
-    assert [str(c.periodo) for c in sit.entregas_pendientes()] == ["2025-S1"]  # tarde; a_tiempo is not listed
+    assert [str(c.periodo) for c in sit.completitud if c.en_deuda] == ["2025-S1"]  # tarde; a_tiempo is not listed
