@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from .diferencias import Comparacion, comparar
-from .errores import ErrorDeUso, PlanInvalido
-from .opciones import corte_y_periodo, dia_siguiente_al_plazo, fecha_de_corte, raiz_del_espacio
+from .errores import PlanInvalido
+from .opciones import corte_y_periodo, dia_siguiente_al_plazo, fecha_de_corte, formato_elegido, raiz_del_espacio
 from .repositorio import avances, carpeta_de_trabajo, plan_cambiado, plan_en, repositorio, resolver
 
 FORMATOS = ("tabla", "md", "json")
@@ -41,8 +41,7 @@ def ejecutar(*, desde: str, hasta: str | None, formato: str, corte: str | None, 
              detalle: bool, raiz: Path | None) -> int:
     from .render import cambios as vista
 
-    if formato not in FORMATOS:
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use tabla, md o json")
+    formato_elegido(formato, FORMATOS)
     corte_y_periodo(corte, periodo)
     if periodo is None:
         fecha_de_corte(corte)  # a wrong date is a usage error before git is run

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -47,7 +47,16 @@ def _traducir_ayuda(texto: str) -> str:
     return re.sub(r" +$", "", texto, flags=re.M)
 
 
-class _ComandoES(TyperCommand):
+# The mixin is typed against the command it is mixed into; at run time it stands before it in the MRO.
+if TYPE_CHECKING:
+    _Comando = TyperCommand
+else:
+    _Comando = object
+
+
+class _EnCastellano(_Comando):
+    """Help and usage in Spanish, and options converted without pydantic, for a command or a group."""
+
     def get_params(self, ctx: Any) -> list[Any]:
         params = super().get_params(ctx)  # the command's own and the --help option
         convertir_sin_pydantic(params)
@@ -60,17 +69,12 @@ class _ComandoES(TyperCommand):
         return _traducir_ayuda(super().get_usage(ctx))
 
 
-class _GrupoES(TyperGroup):
-    def get_params(self, ctx: Any) -> list[Any]:
-        params = super().get_params(ctx)  # the command's own and the --help option
-        convertir_sin_pydantic(params)
-        return params
+class _ComandoES(_EnCastellano, TyperCommand):
+    pass
 
-    def get_help(self, ctx: Any) -> str:
-        return _traducir_ayuda(super().get_help(ctx))
 
-    def get_usage(self, ctx: Any) -> str:
-        return _traducir_ayuda(super().get_usage(ctx))
+class _GrupoES(_EnCastellano, TyperGroup):
+    pass
 
 
 app = typer.Typer(

@@ -19,7 +19,7 @@ from .avance import MAX_PLAUSIBLE, ArchivoAvance
 from .checks import Contexto, duplicados_pendientes, revisar_avance
 from .periodos import Semestre
 from .plan import Plan
-from .problemas import Problema
+from .problemas import Problema, Severidad
 from .progreso import ArchivoConErrores, Dato, Entrega
 
 
@@ -59,7 +59,7 @@ def entradas(plan: Plan, archivos: list[ArchivoAvance], corte: dt.date) -> Entra
     for p in duplicados_pendientes(ctx):
         problemas.setdefault(p.archivo, []).append(p)
     for a in visibles:
-        errores = [p for p in problemas.get(a.ruta, []) if p.es_error]
+        errores = [p for p in problemas.get(a.ruta, []) if p.severidad is Severidad.ERROR]
         av = a.avance
         if errores or av is None:
             clave: str | None

@@ -6,17 +6,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errores import ErrorDeUso
 from .evaluacion import evaluar_espacio
-from .opciones import corte_y_periodo, raiz_del_espacio
+from .opciones import corte_y_periodo, formato_elegido, raiz_del_espacio
 
 FORMATOS = ("tabla", "json")
 
 
 def ejecutar(*, corte: str | None, periodo: str | None, eje: str | None, institucion: str | None, detalle: bool,
              formato: str, raiz: Path | None) -> int:
-    if formato not in FORMATOS:
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use tabla o json")
+    formato_elegido(formato, FORMATOS)
     corte_y_periodo(corte, periodo)
     ev = evaluar_espacio(raiz_del_espacio(raiz), corte=corte, periodo=periodo, eje=eje, institucion=institucion)
     filtro_institucion = ev.situacion.filtro_institucion

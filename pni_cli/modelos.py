@@ -316,7 +316,8 @@ _DOMINIO: dict[str, type] = {}
 
 def a_dominio(valor: Any) -> Any:
     """A validated model (and what it holds) as the record of the same name in plan.py or avance.py; lists become
-    tuples, mappings stay mappings. tests/unit/test_modelos.py holds every model and its record to the same fields."""
+    tuples, mappings stay mappings. tests/unit/test_arquitectura.py holds every model and its record to the same
+    fields."""
     if not _DOMINIO:
         _DOMINIO.update(_clases_del_dominio())
     if isinstance(valor, BaseModel):

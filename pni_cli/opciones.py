@@ -1,11 +1,12 @@
-"""The options every command shares, read and checked: the workspace (--raiz), the cut-off date (--corte, --periodo)
-and the options that name something of the plan (--periodo, --institucion, --eje). A wrong value is a usage error
-(`ErrorDeUso`, exit code 2) that says what is expected."""
+"""The options every command shares, read and checked: the workspace (--raiz), the cut-off date (--corte, --periodo),
+the options that name something of the plan (--periodo, --institucion, --eje) and --formato. A wrong value is a
+usage error (`ErrorDeUso`, exit code 2) that says what is expected."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errores import ErrorDeUso
@@ -40,6 +41,14 @@ def fecha_de_corte(texto: str | None, opcion: str = "--corte") -> dt.date:
         return dt.date.fromisoformat(t)
     except ValueError:
         raise ErrorDeUso(f"{opcion} «{texto}»: no es una fecha válida; use AAAA-MM-DD, p. ej. 2026-07-31") from None
+
+
+def formato_elegido(formato: str, formatos: Sequence[str]) -> str:
+    """`--formato`, one of the command's `formatos`, or a usage error that lists them."""
+    if formato not in formatos:
+        lista = ", ".join(formatos[:-1]) + f" o {formatos[-1]}" if len(formatos) > 1 else formatos[0]
+        raise ErrorDeUso(f"--formato «{formato}» no existe; use {lista}")
+    return formato
 
 
 def corte_y_periodo(corte: str | None, periodo: str | None) -> tuple[str | None, str | None]:

@@ -21,16 +21,8 @@ class Semestre:
             raise ValueError(f"«{texto}» no es un semestre AAAA-S1 o AAAA-S2")
         return cls(int(m.group(1)), int(m.group(2)))
 
-    @classmethod
-    def de_fecha(cls, fecha: dt.date) -> Semestre:
-        return cls(fecha.year, 1 if fecha.month <= 6 else 2)
-
     def __str__(self) -> str:
         return f"{self.anio}-S{self.numero}"
-
-    @property
-    def inicio(self) -> dt.date:
-        return dt.date(self.anio, 1 if self.numero == 1 else 7, 1)
 
     @property
     def fin(self) -> dt.date:
@@ -38,9 +30,6 @@ class Semestre:
 
     def siguiente(self) -> Semestre:
         return Semestre(self.anio, 2) if self.numero == 1 else Semestre(self.anio + 1, 1)
-
-    def anterior(self) -> Semestre:
-        return Semestre(self.anio, 1) if self.numero == 2 else Semestre(self.anio - 1, 2)
 
     def vencimiento(self, plazo_dias: int) -> dt.date:
         """Last day to submit this semester's report."""

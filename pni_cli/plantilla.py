@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errores import ErrorDeUso
 from .lectura.espacio import cargar_plan_o_fallar
-from .opciones import institucion_del_plan, raiz_del_espacio, semestre_del_plan
+from .opciones import formato_elegido, institucion_del_plan, raiz_del_espacio, semestre_del_plan
 from .salida import comprobar_destino, entregar
 
 FORMATOS = ("yaml", "xlsx")
@@ -15,9 +15,7 @@ FORMATOS = ("yaml", "xlsx")
 
 def ejecutar(*, institucion: str, periodo: str, formato: str, salida: Path | None, forzar: bool,
              raiz: Path | None) -> int:
-    if formato not in FORMATOS:
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use yaml o xlsx")
-    if formato == "xlsx" and salida is None:
+    if formato_elegido(formato, FORMATOS) == "xlsx" and salida is None:
         raise ErrorDeUso("la plantilla en Excel necesita --salida ARCHIVO.xlsx")
     if salida is not None:
         comprobar_destino(salida, forzar)

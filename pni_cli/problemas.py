@@ -2,8 +2,9 @@
 
 A problem is data, never an exception: every loader and check returns a list of them, and the CLI, the JSON
 output and the tests all read the same records (the shape follows frictionless' error catalogue and yamllint's
-problem records). Each code is owned by one module, which declares it in its `CODIGOS` (the YAML loader, the
-schema, the workspace, the Excel form, each check); tests/unit/test_problemas.py holds it so.
+problem records). Each code is owned by one module, which declares it in its `CODIGOS` (the file reader, the YAML
+loader, the schema, the workspace, each check) and names it; the others use that name (the Excel form reader owns
+none: its problems are the file reader's and the schema's). tests/unit/test_problemas.py holds it so.
 """
 
 from __future__ import annotations
@@ -100,10 +101,6 @@ class Problema:
 
     def orden(self) -> tuple[str, int, int, str]:
         return (self.archivo, self.linea, self.columna, self.codigo)
-
-    @property
-    def es_error(self) -> bool:
-        return self.severidad is Severidad.ERROR
 
 
 def problema(codigo: str, archivo: str, linea: int, columna: int, mensaje: str) -> Problema:

@@ -194,6 +194,11 @@ class Completitud:
     errores: int = 0
     codigos: tuple[str, ...] = ()
 
+    @property
+    def en_deuda(self) -> bool:
+        """Missing, with errors, incomplete or late: what the views list as owed (a report still in time is not)."""
+        return self.estado in ("faltante", "incompleto", "tarde", "con_errores")
+
 
 @dataclass(frozen=True)
 class SemestreEnPlazo:
@@ -239,9 +244,6 @@ class Situacion:
 
     def conteo_actividades(self, eje: str | None = None) -> Counter[str]:
         return Counter(a.estado for a in self.actividades if eje is None or a.eje == eje)
-
-    def entregas_pendientes(self) -> list[Completitud]:
-        return [c for c in self.completitud if c.estado in ("faltante", "incompleto", "tarde", "con_errores")]
 
     @property
     def invalidos(self) -> list[str]:

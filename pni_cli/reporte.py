@@ -8,7 +8,7 @@ from pathlib import Path
 from .errores import ErrorDeUso
 from .evaluacion import evaluar_espacio
 from .informe_mecanismo import construir
-from .opciones import corte_y_periodo, raiz_del_espacio
+from .opciones import corte_y_periodo, formato_elegido, raiz_del_espacio
 from .repositorio import version_del_plan
 from .salida import comprobar_destino, entregar
 
@@ -17,9 +17,7 @@ FORMATOS = ("md", "xlsx")
 
 def ejecutar(*, formato: str, salida: Path | None, corte: str | None, periodo: str | None, eje: str | None,
              forzar: bool, raiz: Path | None) -> int:
-    if formato not in FORMATOS:
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use md o xlsx")
-    if formato == "xlsx" and salida is None:
+    if formato_elegido(formato, FORMATOS) == "xlsx" and salida is None:
         raise ErrorDeUso("el informe en Excel necesita --salida ARCHIVO.xlsx")
     corte_y_periodo(corte, periodo)
     if salida is not None:

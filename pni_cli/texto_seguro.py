@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-_NUEVA_LINEA = "\n"
 # C0 (but \t and \n, handled by each function), DEL, C1
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"

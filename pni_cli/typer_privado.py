@@ -24,15 +24,25 @@ import typer
 
 from .errores import ErrorDeUso
 
+_DIRECTAS: dict[tuple[Any, Any], type] = {}
+
 
 def _clase_directa() -> type | None:
+    """The direct conversion, built once for the Typer it extends (Typer asks for the parameters several times a
+    run); None when Typer no longer has what it builds on."""
     try:
         from typer._coercion import RuntimeParam, build_runtime_param
     except ImportError:
         return None
+    hecha = _DIRECTAS.get((RuntimeParam, build_runtime_param))
+    if hecha is None:
+        hecha = _DIRECTAS[(RuntimeParam, build_runtime_param)] = _nueva_clase(RuntimeParam, build_runtime_param)
+    return hecha
 
+
+def _nueva_clase(base: type, build_runtime_param: Any) -> type:
     @dataclass(frozen=True)
-    class ConversionDirecta(RuntimeParam):
+    class ConversionDirecta(base):  # type: ignore[misc]
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             if self.annotation is str and isinstance(value, str):
                 return value

@@ -89,14 +89,13 @@ def validar_espacio(raiz: Path, rutas: list[Path] | None, corte: dt.date) -> Res
 def ejecutar(rutas: list[Path] | None, formato: str | None, corte: str | None, raiz: Path | None, *,
              estricto: bool, silencioso: bool, detallado: bool) -> int:
     """The command: check, print, and the exit code (1 when something makes the run fail)."""
-    from .opciones import fecha_de_corte, raiz_del_espacio
+    from .opciones import fecha_de_corte, formato_elegido, raiz_del_espacio
     from .render.validacion import FORMATOS, presentar
     from .terminal import color_en
 
     if formato is None:
         formato = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "texto"
-    if formato not in FORMATOS:
-        raise ErrorDeUso(f"--formato «{formato}» no existe; use uno de: {', '.join(FORMATOS)}")
+    formato_elegido(formato, list(FORMATOS))
     if silencioso and detallado:
         raise ErrorDeUso("use --quiet o --verbose, no los dos")
     res = validar_espacio(raiz_del_espacio(raiz), rutas, fecha_de_corte(corte))

@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-FUENTE = REPO.parent / "shared" / "fuentes" / "001_8a5e66e6a43ee3b9.txt"
+# The published plan's text, kept in the repository (a byte-identical copy of shared/fuentes/…) so that a fresh
+# clone has it: the transcription tests (tests/unit/test_transcripcion.py) fail, never skip, without it.
+FUENTE = REPO / "docs" / "fuente" / "001_8a5e66e6a43ee3b9.txt"
 
 
 @dataclass
@@ -95,7 +97,7 @@ def correr(*args: str, cwd: Path | None = None, env: dict[str, str] | None = Non
 
 @pytest.fixture(scope="session", autouse=True)
 def _cache_de_la_sesion(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The workspace cache (pni_cli/cache.py) of every pni run by the tests goes to a folder of this session,
+    """The workspace cache (pni_cli/lectura/cache.py) of every pni run by the tests goes to a folder of this session,
     never to the user's ~/.cache; the tests still go through it, as users do."""
     os.environ["PNI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache-pni"))
     os.environ.pop("PNI_SIN_CACHE", None)

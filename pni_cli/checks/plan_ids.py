@@ -16,7 +16,6 @@ ID_PREFIJO = "PNI203"
 CODIGOS = frozenset({ID_DUPLICADO, ID_PREFIJO})
 
 
-
 def revisar(plan: Plan) -> Iterator[Problema]:
     vistos: dict[str, str] = {}
     for eje in plan.ejes:

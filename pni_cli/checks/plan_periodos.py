@@ -15,7 +15,6 @@ SEMAFORO_UMBRALES = "PNI209"
 CODIGOS = frozenset({PERIODO_FUERA_VIGENCIA, SEMAFORO_UMBRALES})
 
 
-
 def revisar(plan: Plan) -> Iterator[Problema]:
     vig = plan.general.vigencia
     for act in plan.actividades.values():

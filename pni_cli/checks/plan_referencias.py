@@ -18,7 +18,6 @@ INSTITUCION_DUPLICADA = "PNI207"
 CODIGOS = frozenset({RESPONSABLE_DESCONOCIDO, META_REFERIDA_INEXISTENTE, INSTITUCION_DUPLICADA})
 
 
-
 def sugerir(valor: str, opciones: list[str]) -> str:
     parecido = difflib.get_close_matches(valor, opciones, n=1, cutoff=0.6)
     return f"; ¿quiso decir «{parecido[0]}»?" if parecido else ""

@@ -16,7 +16,7 @@ Safety: the cache file is read only if it is a regular file that belongs to the 
 records, dates and built-in containers. A relative PNI_CACHE_DIR, XDG_CACHE_HOME or HOME is ignored (the XDG
 specification says so), so that the cache never lands inside the workspace. A cache that is corrupt, from another
 version or not ours is ignored and replaced; a cache that cannot be written is simply not written. The cache can
-never change what a command shows, only how fast it shows it (tests/unit/test_cache.py).
+never change what a command shows, only how fast it shows it (tests/unit/lectura/test_cache.py).
 """
 
 from __future__ import annotations

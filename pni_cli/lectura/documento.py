@@ -39,8 +39,6 @@ class Documento:
         linea, columna = self.donde(ruta, clave)
         return problema(codigo, self.archivo, linea, columna, mensaje)
 
-
-
-    def posicion(self, ruta: Ruta) -> tuple[int, int] | None:
-        """Line and column of exactly `ruta`, or None when it is not a value of the file."""
-        return self.posiciones.get(tuple(ruta))
+    def aligerar(self) -> None:
+        """Free what only building the model needed. Nothing here; a document of the fast path keeps only its
+        compressed text (lectura/yaml_rapido.py)."""

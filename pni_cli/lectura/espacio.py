@@ -120,7 +120,7 @@ def cargar_avance(ruta: Path, raiz: Path, datos: bytes | None = None) -> Archivo
     found while reading it."""
     problemas: list[Problema] = []
     avance, doc = _cargar(ruta, raiz, Avance, problemas, datos)
-    if isinstance(avance, Avance) and hasattr(doc, "aligerar"):
+    if isinstance(avance, Avance):
         doc.aligerar()  # the record holds the data now; the document keeps only what locates a problem
     return ArchivoAvance(doc.archivo, doc, a_dominio(avance) if isinstance(avance, Avance) else None, problemas)
 

@@ -54,8 +54,6 @@ def _resuelta(raiz: Path) -> Path:
     return raiz.resolve()
 
 
-
-
 def rutas_avances(raiz: Path) -> list[Path]:
     """Every *.yaml / *.yml under avances/, in order."""
     carpeta = raiz / "avances"

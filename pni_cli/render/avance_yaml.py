@@ -4,13 +4,30 @@ order, ids quoted, the schema header for editors and the origin of the data as a
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ..avance import Avance
+from ..formulario import ESQUEMA_RELATIVO
 from ..texto_seguro import comentario_yaml
+
+# The first line of every progress file pni writes: editors (yaml-language-server) complete and underline with it
+CABECERA_ESQUEMA = f"# yaml-language-server: $schema={ESQUEMA_RELATIVO}\n"
+
+
+def volcar(doc: Any) -> str:
+    """A ruamel round-trip document as the text of a progress file: two-space mappings, sequence items indented
+    under their key, no line ever wrapped."""
+    from ruamel.yaml import YAML
+
+    y = YAML()
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    buf = io.StringIO()
+    y.dump(doc, buf)
+    return buf.getvalue()
 
 
 def yaml_avance(avance: Avance, origen: str) -> str:
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
@@ -35,11 +52,5 @@ def yaml_avance(avance: Avance, origen: str) -> str:
             m["observaciones"] = r.observaciones
         lista.append(m)
     doc["reportes"] = lista
-    y = YAML()
-    y.width = 4096
-    y.indent(mapping=2, sequence=4, offset=2)
-    buf = io.StringIO()
-    y.dump(doc, buf)
     # the file name goes into a comment: a line break in it would write YAML of its own (say «ilustrativo: true»)
-    return ("# yaml-language-server: $schema=../../esquemas/avance.schema.json\n"
-            f"# Importado de {comentario_yaml(origen)}\n{buf.getvalue()}")
+    return f"{CABECERA_ESQUEMA}# Importado de {comentario_yaml(origen)}\n{volcar(doc)}"

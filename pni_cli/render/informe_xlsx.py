@@ -48,8 +48,7 @@ def libro(informe: InformeMecanismo) -> bytes:
     fuente_subtitulo = Font(italic=True, color="595959")
     fuente_aviso = Font(bold=True, color="9C0006")
 
-    def tabla(ws: Any, fila: int, encabezados: list[str], filas: list[list[Any]], anchos: list[int],
-              colores: dict[int, str] | None = None) -> int:
+    def tabla(ws: Any, fila: int, encabezados: list[str], filas: list[list[Any]], anchos: list[int]) -> int:
         for j, h in enumerate(encabezados, 1):
             poner(ws, fila, j, h, font=cabecera_fuente, fill=cabecera_relleno, alignment=envolver, border=borde)
         for i, valores in enumerate(filas, fila + 1):

@@ -3,16 +3,14 @@ and the schema header so that editors complete and underline while the focal poi
 
 from __future__ import annotations
 
-import io
-
-from ..formulario import ESQUEMA_RELATIVO, como_se_mide, debidos
+from ..formulario import como_se_mide, debidos
 from ..periodos import Semestre
 from ..plan import Plan
 from ..texto_seguro import comentario_yaml
+from .avance_yaml import CABECERA_ESQUEMA, volcar
 
 
 def yaml_plantilla(plan: Plan, clave: str, sem: Semestre) -> str:
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
@@ -42,17 +40,12 @@ def yaml_plantilla(plan: Plan, clave: str, sem: Semestre) -> str:
             n, before=(f"{d.actividad_id} {comentario_yaml(d.actividad_texto)}\n{ind.id} {comentario_yaml(ind.texto)}"
                        f"\nMeta: {comentario_yaml(ind.meta.texto)}"),
             indent=2)
-    y = YAML()
-    y.width = 4096
-    y.indent(mapping=2, sequence=4, offset=2)
-    buf = io.StringIO()
-    y.dump(doc, buf)
     inst = plan.instituciones[clave]
-    cabecera = (f"# yaml-language-server: $schema={ESQUEMA_RELATIVO}\n"
+    cabecera = (f"{CABECERA_ESQUEMA}"
                 f"# Informe de avance del PNI 2024-2028 — {comentario_yaml(inst.nombre)} ({clave}), semestre {sem}.\n"
                 f"# Guárdelo como avances/{sem}/{clave}.yaml. Llene «valor» de cada indicador (y «estado»,\n"
                 "# «evidencia», «observaciones» si aplica); borre el reporte de un indicador sin datos.\n"
                 "# Compruebe el archivo con: pni validar avances/" + f"{sem}/{clave}.yaml\n")
     if not lista:
         cabecera += "# La institución no tiene indicadores que reportar en este semestre.\n"
-    return cabecera + buf.getvalue()
+    return cabecera + volcar(doc)

@@ -272,11 +272,18 @@ main(sys.argv[1:])
 """
 
 
+def _senales_por_omision() -> None:
+    """In the child, before Python starts: SIGINT as a terminal's shell leaves it. A suite started in the
+    background by a shell without job control («pytest &») inherits SIGINT ignored, and Python then installs no
+    handler for it: Ctrl-C would be a run with no Ctrl-C, not the one these tests are about."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _pni(args: list[str], cwd: Path, lento: bool) -> subprocess.Popen[str]:
     entorno = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
     orden = [sys.executable, "-c", LENTO, *args] if lento else [sys.executable, "-m", "pni_cli", *args]
     return subprocess.Popen(orden, cwd=cwd, env=entorno, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8")
+                            encoding="utf-8", preexec_fn=_senales_por_omision)
 
 
 def _restos(carpeta: Path, nombre: str) -> list[str]:

@@ -461,7 +461,7 @@ def test_formato_desconocido(espacio: Path) -> None:
     r = validar(espacio, "--corte", CORTE, "--formato", "xml")
     assert r.codigo == 2
     assert r.out == ""
-    assert "«xml» no existe" in r.err and "texto, json, github, sarif" in r.err
+    assert "«xml» no existe" in r.err and "use texto, json, github o sarif" in r.err
 
 
 def test_corte_no_valido(espacio: Path) -> None:

@@ -567,9 +567,9 @@ def test_completitud_con_filtros(plan: Plan) -> None:
     assert not instituciones & {"OIM", "ESCO", "RNUM", "MECANISMO"}
 
 
-def test_entregas_pendientes(plan: Plan) -> None:
+def test_en_deuda(plan: Plan) -> None:
     sit = evaluar(plan, [], ENTREGAS, D(2025, 7, 31), institucion="BANDESAL")
-    assert [str(c.periodo) for c in sit.entregas_pendientes()] == ["2025-S1"]  # tarde; a_tiempo is not listed
+    assert [str(c.periodo) for c in sit.completitud if c.en_deuda] == ["2025-S1"]  # tarde; a_tiempo is not listed
 
 
 def test_una_entrega_con_errores_no_es_faltante(plan: Plan) -> None:
@@ -579,6 +579,7 @@ def test_una_entrega_con_errores_no_es_faltante(plan: Plan) -> None:
     sit = evaluar(plan, [], [], tras("2024-S2"), excluidos=[malo])
     [c] = [c for c in sit.completitud if (c.institucion, str(c.periodo)) == ("OIM", "2024-S2")]
     assert (c.estado, c.errores, c.codigos, c.archivo) == ("con_errores", 2, ("PNI301", "PNI310"), malo.archivo)
+    assert c.en_deuda
     [d] = [d for d in sit.deudas if d.clave == "OIM"]
     assert d.con_errores == [c] and d.faltantes == [] and not d.sin_ningun_informe
 

@@ -3,6 +3,8 @@ and the data."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pni_cli.lectura.espacio import cargar_plan
@@ -52,3 +54,21 @@ def test_ci_corre_la_orden_de_pruebas_del_readme() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "uv run pytest" in ci
     assert "uv run pni validar" in ci
+
+
+def _mapa_de_modulos() -> str:
+    seccion = README.split("### Para desarrolladores", 1)[1]
+    return seccion.split("```", 2)[1]
+
+
+def test_el_mapa_de_modulos_nombra_cada_modulo_y_solo_los_que_existen() -> None:
+    """The map of «Para desarrolladores» names every module and package of pni_cli/, and nothing that is gone."""
+    mapa = _mapa_de_modulos()
+    paquete = REPO / "pni_cli"
+    nombrados = set(re.findall(r"[a-z_]+\.py|[a-z_]+/", mapa))
+    inexistentes = sorted(n for n in nombrados if not any(paquete.rglob(n.rstrip("/"))))
+    assert inexistentes == [], f"el mapa nombra módulos que no existen: {inexistentes}"
+    propios = {p.name for p in paquete.glob("*.py") if p.name not in ("__init__.py", "__main__.py")}
+    propios |= {f"{p.name}/" for p in paquete.iterdir() if (p / "__init__.py").is_file()}
+    propios |= {p.name for p in (paquete / "lectura").glob("*.py") if p.name != "__init__.py"}
+    assert sorted(propios - nombrados) == [], "módulos que el mapa del README no nombra"

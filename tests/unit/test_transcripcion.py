@@ -7,7 +7,8 @@ the activity whose id last started an ACTIVIDADES cell. The YAML texts are the s
 tags <p>/</p> removed and whitespace collapsed; `normalizar` does the same to the source so that the two can
 be compared literally.
 
-Tests that need the source skip, saying why, when the file is missing; tests of the YAML alone always run.
+The source is part of the repository (docs/fuente/): a missing source is a failure that says so, never a skip,
+so that a clone without it cannot pass while checking nothing.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from pni_cli.lectura.espacio import cargar_plan
 from pni_cli.plan import Actividad, Eje, Indicador, Institucion, Intervencion, Meta, Nota, Plan
 from tests.conftest import FUENTE, REPO
 
-SIN_FUENTE = (f"no se encuentra el texto fuente {FUENTE} (se espera la carpeta shared/ junto al "
-              "repositorio): sin él no se puede comparar la transcripción con la fuente")
+SIN_FUENTE = (f"no se encuentra el texto fuente {FUENTE} (debe estar en el repositorio, en docs/fuente/): sin él "
+              "no se puede comparar la transcripción con la fuente")
 
 # Columns of a matrix row.
 INTERVENCION, ACTIVIDADES, RESULTADOS, RESPONSABLES, INDICADORES, META, PERIODO = range(7)
@@ -164,7 +165,7 @@ def _fuente() -> Fuente:
 @pytest.fixture(scope="module")
 def fuente() -> Fuente:
     if not FUENTE.is_file():
-        pytest.skip(SIN_FUENTE)
+        pytest.fail(SIN_FUENTE)
     return _fuente()
 
 
@@ -176,6 +177,12 @@ _PLAN, _PROBLEMAS = cargar_plan(REPO)
 def _plan() -> Plan:
     assert _PLAN is not None, f"plan/ no se puede cargar: {_PROBLEMAS}"
     return _PLAN
+
+
+def test_la_fuente_esta_en_el_repositorio_y_el_plan_la_nombra() -> None:
+    assert FUENTE.is_file(), SIN_FUENTE
+    assert REPO / _plan().general.fuente.archivo == FUENTE
+    assert FUENTE.read_text(encoding="utf-8").count("MATRIZ DE LA IMPLEMENTACIÓN") >= 1
 
 
 EJES: list[str] = [e.id for e in _PLAN.ejes] if _PLAN else []

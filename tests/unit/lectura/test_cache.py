@@ -208,8 +208,6 @@ def test_pni_estado_con_la_cache_al_dia_no_carga_pydantic_ni_yaml(ws: Path, carp
     assert "typer._adapters" not in importados()  # pni_cli/typer_privado.py converts the options itself
 
 
-
-
 def test_otros_limites_de_lectura_invalidan_la_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """PNI_MAX_BYTES and PNI_MAX_PROFUNDIDAD decide whether a file is valid: what was cached under other limits
     is not used."""

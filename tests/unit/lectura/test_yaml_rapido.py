@@ -245,7 +245,7 @@ _VALIDO = ((REPO / "tests/unit/lectura/test_cargar_yaml.py").read_text(encoding=
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_ediciones(len(_VALIDO)))
-def test_mutaciones_del_archivo_valido_de_test_yamlio(ediciones: list[tuple[str, int, str]]) -> None:
+def test_mutaciones_del_archivo_valido_de_test_cargar_yaml(ediciones: list[tuple[str, int, str]]) -> None:
     comparar(_editar(_VALIDO, ediciones))
 
 
