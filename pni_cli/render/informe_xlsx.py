@@ -240,7 +240,7 @@ def leyenda_semaforo(h: Hoja, leyenda: dict[str, str], estados: list[str] | None
     claves = estados or list(leyenda)
     filas, estilos = [], []
     for k in claves:
-        texto, estilo = estado(h.l, k)
+        texto, estilo = estado(h.lb, k)
         filas.append([texto, leyenda[k]])
         estilos.append({0: estilo})
     resto = len(h.anchos) - 1
