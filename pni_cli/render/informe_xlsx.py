@@ -453,3 +453,81 @@ def inconsistencias(lb: Libro, i: InformeMecanismo) -> None:
             [[n.donde, n.codigo, n.descripcion] for n in i.inconsistencias], filtro=True, repetir=True,
             vacia="Ninguna.")
     h.terminar()
+
+
+# --- the report for one institution ------------------------------------------------------------------------------
+
+def libro_institucion(informe: Any) -> bytes:
+    """`informe` is an informe_institucion.InformeInstitucion: «Lo que debe» (what it owes, the next deadline, its
+    deliveries) and «Indicadores» (its activities' indicators: the total beside its own values)."""
+    from ..informe_institucion import InformeInstitucion
+
+    i: InformeInstitucion = informe
+    lb = Libro(i.titulo, i.corte_fecha, f"Fecha de corte: {i.corte} · Semestres evaluados: {i.semestres} · Versión "
+               f"del plan: {i.version_plan} · pni {i.version_pni}", i.ilustrativo, f"{i.clave} · corte {i.corte}")
+    h = lb.hoja("Lo que debe", i.titulo, [14, 30, 16, 16, 60])
+    h.seccion("Lo que debe")
+    if not i.debe:
+        h.texto("Nada: todos sus informes vencidos llegaron completos y a tiempo.")
+    if i.faltantes:
+        h.texto(f"Semestres sin informe: {', '.join(i.faltantes)}.", font=lb.negrita)
+    for c in i.con_errores:
+        h.texto(f"Informe con errores, que no se cuenta: {texto_con_errores(c)}. Ejecute pni validar, corrija el "
+                "archivo y entréguelo de nuevo.", font=lb.negrita)
+    for c in i.incompletos:
+        h.texto(f"Informe incompleto: {texto_incompleto(c)}; faltan los indicadores {', '.join(c.faltantes)}.",
+                font=lb.negrita)
+    for c in i.tardios:
+        h.texto(f"Informe tardío: {texto_tardio(c)}.", font=lb.negrita)
+    for c in i.pendientes:
+        h.texto(f"En plazo: {c.semestre}, vence el {c.vence:%d/%m/%Y} ({c.debidos} indicadores)." if c.vence else
+                f"En plazo: {c.semestre}.")
+    p = i.proximo
+    h.texto(f"Próximo plazo: el informe de {p.semestre} vence el {p.vence:%d/%m/%Y} ({p.indicadores} "
+            f"indicador{'' if p.indicadores == 1 else 'es'})." if p else
+            "Próximo plazo: ninguno; el plan no le pide más informes.", font=lb.negrita)
+    h.seccion("Entregas por semestre")
+    filas, estilos = [], []
+    for c in i.entregas:
+        texto, estilo = entrega(lb, c)
+        filas.append([c.semestre, texto, c.vence, c.fecha_reporte, ", ".join(c.faltantes) if c.incompleto else None])
+        estilos.append({1: estilo, 2: {"number_format": "dd/mm/yyyy"}, 3: {"number_format": "dd/mm/yyyy"}})
+    h.tabla([Columna("Semestre"), Columna("Entrega"), Columna("Vence"), Columna("Entregado"),
+             Columna("Indicadores que faltan")], filas, estilos, vacia="Aún no vence ningún informe.")
+    leyenda_entregas(h, 2)
+    h.terminar()
+
+    sems = i.semestres_valores
+    ancho_sem = 9
+    h = lb.hoja("Indicadores", f"Actividades e indicadores de {i.clave}", [18, 8, 24, 16, 9, 10, 7, 12,
+                                                                            *[ancho_sem] * len(sems)])
+    filas, estilos = [], []
+    for a in i.actividades:
+        compartida = f"compartida con {', '.join(a.compartida_con)}" if a.compartida_con else f"solo {i.clave}"
+        for n, f in enumerate(a.indicadores):
+            texto, estilo = estado(lb, f.estado)
+            fila: list[Any] = [f"{a.id} {a.texto} ({compartida})" if n == 0 else a.id, f.id, f.indicador, f.meta,
+                               formato_numero(f.esperado), formato_numero(f.reportado), formato_logro(f.logro),
+                               texto + (f"\n{f.faltan}" if f.faltan else "")]
+            extra: dict[int, dict[str, Any]] = {7: estilo}
+            for j, v in enumerate(f.valores, 8):
+                if v.valor is not None:
+                    fila.append(formato_numero(v.valor))
+                elif v.debia:
+                    fila.append("✖ falta")
+                    extra[j] = lb.par(paleta.ENTREGAS["faltante"])
+                else:
+                    fila.append(None)
+            filas.append(fila)
+            estilos.append(extra)
+    h.tabla([Columna("Actividad"), Columna("Id"), Columna("Indicador"), Columna("Meta (fuente)"),
+             Columna("Esperado a la fecha", numero=True), Columna("Reportado (total)", numero=True),
+             Columna("% logro", numero=True), Columna("Semáforo"),
+             *[Columna(f"{i.clave} {s}", numero=True) for s in sems]], filas, estilos, filtro=True, repetir=True,
+            vacia="No es responsable de ninguna actividad.")
+    h.texto(f"Las columnas «{i.clave} AAAA-SN» son los valores que {i.clave} reportó; «✖ falta»: debía reportarlo "
+            "ese semestre y no llegó; vacía: nada que reportar. Reportado (total): lo de todas las instituciones "
+            "responsables, combinado como dice el plan.", font=lb.f_cursiva)
+    leyenda_semaforo(h, i.leyenda)
+    h.terminar()
+    return lb.guardar()
