@@ -17,7 +17,7 @@ from pni_cli import informe_mecanismo as im
 from pni_cli.render import paleta
 from pni_cli.render.excel import tamano_impreso
 from tests.cli.test_reporte import Base, partir, seccion, tablas
-from tests.cli.test_reporte import base as base  # noqa: F401  (the module's fixture)
+from tests.cli.test_reporte import base as base
 from tests.conftest import REPO, correr
 
 CORTE = "2026-01-31"
@@ -36,7 +36,7 @@ def _ids(celda: str) -> list[str]:
 
 
 @pytest.mark.parametrize("donde", ["fijo", "repositorio"])
-def test_markdown_cuenta_lo_que_lista(base: Base, donde: str) -> None:  # noqa: F811
+def test_markdown_cuenta_lo_que_lista(base: Base, donde: str) -> None:
     texto = base.md if donde == "fijo" else correr("reporte", "--corte", "2026-12-01").out
     conteos = _conteos_del_resumen(texto)
     lineas = texto.split("\n")
@@ -56,7 +56,7 @@ def test_markdown_cuenta_lo_que_lista(base: Base, donde: str) -> None:  # noqa: 
     assert int(titulo.rsplit("(", 1)[1].rstrip(")")) == len(tablas(seccion(texto, titulo))[0]) - 2
 
 
-def test_markdown_semaforo_con_simbolo(base: Base) -> None:  # noqa: F811
+def test_markdown_semaforo_con_simbolo(base: Base) -> None:
     for fila in (f for t in tablas(base.md) if partir(t[0])[0] == "Id" for f in t[2:]):
         semaforo = partir(fila)[6]
         assert any(semaforo.startswith(f"{s} ") for s in im.SIMBOLOS.values()), semaforo
@@ -83,7 +83,7 @@ def test_simbolos_y_leyenda_iguales_a_los_de_la_terminal() -> None:
 # --- Excel: a spreadsheet that prints --------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def libro(base: Base) -> Any:  # noqa: F811
+def libro(base: Base) -> Any:
     return load_workbook(base.xlsx)
 
 
@@ -137,7 +137,7 @@ def test_excel_colores_legibles_y_con_palabra(libro: Any) -> None:
                     fondo, texto = c.fill.fgColor.rgb[-6:], (c.font.color.rgb[-6:] if c.font.color else "000000")
                     assert paleta.contraste(fondo, texto) >= 4.5, (hoja.title, c.coordinate)
                     if fondo in {f for f, _ in paleta.ESTADOS.values()} and hoja.title.startswith("Eje"):
-                        assert isinstance(c.value, str) and c.value[0] in im.SIMBOLOS.values() or c.row < 6
+                        assert (isinstance(c.value, str) and c.value[0] in im.SIMBOLOS.values()) or c.row < 6
 
 
 def test_excel_grafico_en_orden_y_leyendas(libro: Any) -> None:
