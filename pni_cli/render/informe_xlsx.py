@@ -499,7 +499,7 @@ def libro_institucion(informe: Any) -> bytes:
 
     sems = i.semestres_valores
     ancho_sem = 9
-    h = lb.hoja("Indicadores", f"Actividades e indicadores de {i.clave}", [18, 8, 24, 16, 9, 10, 7, 12,
+    h = lb.hoja("Indicadores", f"Actividades e indicadores de {i.clave}", [26, 8, 26, 16, 9, 10, 7, 12,
                                                                             *[ancho_sem] * len(sems)])
     filas, estilos = [], []
     for a in i.actividades:
