@@ -81,7 +81,7 @@ def celda_entrega(c: im.Celda) -> str:
 def _rect(x: float, y: float, ancho: float, alto: float, clave: str, titulo: str) -> str:
     fondo = paleta.ESTADOS[clave][0]
     return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{ancho:.1f}" height="{alto:.1f}" fill="#{fondo}" '
-            f'stroke="#FFFFFF" stroke-width="0.5"><title>{seguro(titulo)}</title></rect>')
+            f'stroke="#606060" stroke-width="0.5"><title>{seguro(titulo)}</title></rect>')
 
 
 def _texto(x: float, y: float, texto: str, tamano: int = 13, ancla: str = "start", color: str = "000000",
@@ -94,7 +94,7 @@ def _texto(x: float, y: float, texto: str, tamano: int = 13, ancla: str = "start
 def grafico_ejes(i: im.InformeMecanismo) -> str:
     """Indicators by state, one horizontal stacked bar per eje (eje 0 on top), the count written in each segment
     wide enough to hold it."""
-    izquierda, ancho_barras, alto_fila, arriba = 250, 560, 30, 28
+    izquierda, ancho_barras, alto_fila, arriba = 290, 540, 30, 28
     maximo = max((e.total for e in i.ejes), default=0) or 1
     escala = ancho_barras / maximo
     alto = arriba + alto_fila * len(i.ejes) + 30
@@ -109,7 +109,7 @@ def grafico_ejes(i: im.InformeMecanismo) -> str:
     for n, e in enumerate(i.ejes):
         y = arriba + n * alto_fila
         nombre = f"{e.id}. {e.nombre}"
-        partes.append(_texto(izquierda - 8, y + alto_fila / 2 + 4, nombre if len(nombre) <= 34 else nombre[:33] + "…",
+        partes.append(_texto(izquierda - 8, y + alto_fila / 2 + 4, nombre if len(nombre) <= 40 else nombre[:39] + "…",
                              13, "end"))
         x = float(izquierda)
         for k, palabra in i.estados:
