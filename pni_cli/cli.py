@@ -183,28 +183,36 @@ def estado(
 
 @app.command(cls=_ComandoES)
 def reporte(
-    formato: Annotated[str, typer.Option("--formato", "-f", metavar="md|xlsx",
-                                         help="md (Markdown) o xlsx (Excel).")] = "md",
+    formato: Annotated[str, typer.Option("--formato", "-f", metavar="md|xlsx|html",
+                                         help="md (Markdown), xlsx (Excel) o html (un archivo para abrir en el "
+                                              "navegador, imprimir o proyectar).")] = "md",
     salida: Annotated[Path | None, typer.Option("--salida", "-o", metavar="RUTA",
-                                                help="Archivo de salida. Sin --salida, el Markdown va a la salida "
-                                                     "estándar; el Excel necesita --salida.")] = None,
+                                                help="Archivo de salida (con --instituciones, la carpeta). Sin "
+                                                     "--salida, el Markdown va a la salida estándar; el Excel y el "
+                                                     "HTML necesitan --salida.")] = None,
     corte: Corte = None,
     periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
                                                 help="Situación al día siguiente del plazo de entrega de ese "
                                                      "semestre.")]
     = None,
     eje: Annotated[str | None, typer.Option("--eje", metavar="N", help="Solo un eje (0 a 6).")] = None,
+    institucion: Annotated[str | None, typer.Option("--institucion", metavar="CLAVE",
+                                                    help="El informe de una institución: lo que debe, sus cifras "
+                                                         "y sus actividades.")] = None,
+    instituciones: Annotated[bool, typer.Option("--instituciones",
+                                                help="Un informe por institución que deba o haya reportado algo, "
+                                                     "en la carpeta --salida.")] = False,
     forzar: Annotated[bool, typer.Option("--forzar", help="Sobrescribe el archivo de salida si existe.")] = False,
     raiz: Raiz = None,
 ) -> None:
-    """Genera el informe de avance para el Mecanismo, en Markdown o Excel.
+    """Genera el informe de avance para el Mecanismo, en Markdown, Excel o HTML; o el de cada institución.
 
-    Ejemplo: pni reporte --formato xlsx --salida informe-2026-S1.xlsx --periodo 2026-S1
+    Ejemplo: pni reporte --formato html --salida informe-2026-S1.html --periodo 2026-S1
     """
     from . import reporte as comando
 
     _fin(comando.ejecutar(formato=formato, salida=salida, corte=corte, periodo=periodo, eje=eje, forzar=forzar,
-                          raiz=raiz))
+                          raiz=raiz, institucion=institucion, instituciones=instituciones))
 
 
 @app.command(cls=_ComandoES)

@@ -1,14 +1,52 @@
 """The content of the status report for the Mecanismo (what `pni reporte` renders), computed from the situation:
-pure, shared by the Markdown and Excel renderers so that both (and `pni estado`) show the same numbers."""
+pure, shared by the Markdown, Excel and HTML renderers so that all of them (and `pni estado`) show the same
+numbers. Numbers stay numbers (None where there is none) and dates stay dates: each renderer formats them its own
+way (an Excel cell with a number format, «5,040» in Markdown). The few phrases every renderer says alike («faltan
+2 de 4 informes», «tarde (3 días)») are the functions at the end of this module."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from . import __version__
-from .formato import fecha, numero, porcentaje
+from .formato import fecha, porcentaje
 from .plan import Plan
 from .progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
+
+# The semáforo's symbols, the same as the terminal's (pni_cli/render/estado.py; a test keeps them equal): a state
+# is always symbol + word (+ colour where there is colour), so it reads the same printed in black and white.
+SIMBOLOS = {"cumplida": "✔", "verde": "●", "amarillo": "▲", "rojo": "✖", "no_cumplida": "⊘", "en_curso": "◐",
+            "sin_reporte": "?", "no_iniciada": "○", "meta_por_definir": "◇"}
+# What each state means, with the plan's thresholds; the same wording as the terminal's legend.
+LEYENDA = {
+    "cumplida": "meta alcanzada",
+    "verde": "logro ≥ {verde} % de lo esperado a la fecha",
+    "amarillo": "logro ≥ {amarillo} % y < {verde} %",
+    "rojo": "logro < {amarillo} %",
+    "no_cumplida": "su periodo terminó sin alcanzar la meta",
+    "en_curso": "hito o meta que aún no vence: se muestra su avance, sin juzgarlo",
+    "sin_reporte": "ningún reporte en los semestres evaluados",
+    "no_iniciada": "su periodo aún no tiene semestres evaluados",
+    "meta_por_definir": "no se evalúa hasta que se defina la meta",
+}
+# The states a meeting acts on, listed in the summary with every indicator they count.
+ALERTAS = ("rojo", "no_cumplida", "sin_reporte")
+TITULOS_ALERTA = {"rojo": "Indicadores en rojo", "no_cumplida": "Indicadores no cumplidos",
+                  "sin_reporte": "Indicadores sin reporte"}
+# How a delivery is said in one or two words (the cell of the institution × semester matrix).
+PALABRAS_ENTREGA = {"a_tiempo": "a tiempo", "tarde": "tarde", "incompleto": "incompleto", "pendiente": "pendiente",
+                    "faltante": "faltante", "con_errores": "con errores"}
+SIMBOLOS_ENTREGA = {"a_tiempo": "✔", "tarde": "◷", "incompleto": "◑", "pendiente": "…", "faltante": "✖",
+                    "con_errores": "⚠"}
+LEYENDA_ENTREGA = {
+    "a_tiempo": "informe recibido completo y dentro del plazo",
+    "tarde": "recibido después del plazo (días de retraso)",
+    "incompleto": "recibido sin todos los indicadores debidos (recibidos de debidos)",
+    "pendiente": "el semestre aún está en plazo y el informe no ha llegado",
+    "faltante": "el plazo venció y no llegó informe",
+    "con_errores": "llegó un archivo con errores: no se cuenta hasta corregirlo (pni validar)",
+}
 
 
 @dataclass(frozen=True)
@@ -18,15 +56,21 @@ class FilaIndicador:
     actividad_texto: str
     indicador: str
     meta: str
-    esperado: str
-    reportado: str
-    logro: str
+    esperado: float | None  # None: nothing expected yet (en curso, no iniciada…)
+    reportado: float | None
+    logro: float | None  # percent (75.0 is 75 %)
     estado: str  # key (verde, sin_reporte…)
     etiqueta: str  # word shown to people
-    notas: str  # revisar meta, niveles discrepantes
+    simbolo: str
+    notas: str  # faltan k de n informes, final, revisar meta, niveles discrepantes
+    faltan: str  # «faltan 2 de 4 informes», or ""
+    informes_faltantes: int
+    informes_debidos: int
     responsables: str
-    ultimo: str
+    ultimo_periodo: str | None
+    ultima_fecha: dt.date | None
     observaciones: str
+    meta_final: float | None = None
 
 
 @dataclass(frozen=True)
@@ -46,12 +90,65 @@ class EjeInforme:
 
 
 @dataclass(frozen=True)
+class IndicadorAlerta:
+    id: str
+    logro: float | None
+
+
+@dataclass(frozen=True)
 class ActividadAlerta:
+    """An activity with at least one indicator in the alert's state, and those indicators (all of them: the
+    alert's count is the number of indicators listed)."""
+
     id: str
     eje: str
     texto: str
     responsables: str
-    detalle: str
+    indicadores: list[IndicadorAlerta]
+    estado_actividad: str = ""  # the activity's own (most urgent) state
+
+
+@dataclass(frozen=True)
+class Alerta:
+    estado: str
+    titulo: str
+    simbolo: str
+    actividades: list[ActividadAlerta]
+
+    @property
+    def total(self) -> int:
+        return sum(len(a.indicadores) for a in self.actividades)
+
+
+@dataclass(frozen=True)
+class DatoFaltante:
+    """An indicator whose state is computed with owed reports missing, and whose they are."""
+
+    id: str
+    eje: str
+    estado: str
+    faltan: str
+    informes_faltantes: int
+    informes_debidos: int
+    quienes: list[str]  # «MTPS 2025-S1»
+
+
+@dataclass(frozen=True)
+class Celda:
+    """One delivery (institution × semester) as every view says it."""
+
+    semestre: str
+    estado: str  # a_tiempo, tarde, incompleto, pendiente, faltante, con_errores
+    tarde: bool = False
+    dias_retraso: int = 0
+    incompleto: bool = False
+    recibidos: int = 0
+    debidos: int = 0
+    errores: int = 0
+    en_plazo: bool = False
+    faltantes: list[str] = field(default_factory=list)  # indicator ids owed and not received
+    fecha_reporte: dt.date | None = None
+    vence: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -59,9 +156,9 @@ class Deudora:
     clave: str
     nombre: str
     faltantes: list[str]
-    incompletos: list[str]
-    tardios: list[str]
-    con_errores: list[str] = field(default_factory=list)
+    incompletos: list[Celda]
+    tardios: list[Celda]
+    con_errores: list[Celda] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -80,11 +177,22 @@ class Inconsistencia:
     descripcion: str
 
 
+@dataclass(frozen=True)
+class PuntoTendencia:
+    """The states of each eje's indicators on one date: the day after an evaluated semester's deadline (or the
+    cut-off date, if earlier)."""
+
+    semestre: str
+    fecha: dt.date
+    conteo: dict[str, dict[str, int]]  # eje → estado → indicators
+
+
 @dataclass
 class InformeMecanismo:
     titulo: str
     plan: str
     corte: str
+    corte_fecha: dt.date
     corte_iso: str
     version_plan: str
     version_pni: str
@@ -95,12 +203,11 @@ class InformeMecanismo:
     total: dict[str, int]
     total_indicadores: int
     ejes: list[EjeInforme]
-    rojas: list[ActividadAlerta]
-    sin_reporte: list[ActividadAlerta]
+    alertas: list[Alerta]
+    datos_faltantes: list[DatoFaltante]
     deudoras: list[Deudora]
     semestres_evaluados: list[str]
-    completitud: dict[str, dict[str, str]]  # institucion → semestre → text
-    estados_entrega: dict[str, dict[str, str]]  # institucion → semestre → estado (a_tiempo, faltante…)
+    entregas: dict[str, dict[str, Celda]]  # institucion → semestre → delivery
     metas_por_definir: list[MetaPorDefinir]
     inconsistencias: list[Inconsistencia]
     filtro_eje: str | None = None
@@ -108,13 +215,23 @@ class InformeMecanismo:
     semestres_entregas: list[str] = field(default_factory=list)  # evaluated and en plazo
     en_plazo: list[str] = field(default_factory=list)
     archivos_con_errores: list[str] = field(default_factory=list)
+    tendencia: list[PuntoTendencia] = field(default_factory=list)
+    simbolos: dict[str, str] = field(default_factory=lambda: dict(SIMBOLOS))
+    leyenda: dict[str, str] = field(default_factory=dict)  # estado → its meaning, thresholds filled in
+    nombres: dict[str, str] = field(default_factory=dict)  # clave → the institution's name (those in `entregas`)
+
+    def alerta(self, estado: str) -> Alerta:
+        return next(a for a in self.alertas if a.estado == estado)
 
 
 def faltan(e: EstadoIndicador) -> str:
     """«faltan 2 de 4 informes» for a state computed with owed reports missing, else ""."""
     if not e.con_faltantes or e.estado == "sin_reporte":
         return ""
-    n, de = len(e.informes_faltantes), e.informes_debidos
+    return faltan_de(len(e.informes_faltantes), e.informes_debidos)
+
+
+def faltan_de(n: int, de: int) -> str:
     return f"falta{'n' if n != 1 else ''} {n} de {de} informe{'s' if de != 1 else ''}"
 
 
@@ -138,26 +255,44 @@ def _fila(plan: Plan, e: EstadoIndicador) -> FilaIndicador:
     act = plan.actividades[e.actividad]
     return FilaIndicador(
         id=e.id, actividad=act.id, actividad_texto=act.texto, indicador=ind.texto, meta=ind.meta.texto,
-        esperado=numero(e.esperado), reportado=numero(e.reportado), logro=porcentaje(e.logro), estado=e.estado,
-        etiqueta=ETIQUETAS[e.estado], notas=_notas(e), responsables=", ".join(act.responsables.instituciones),
-        ultimo=f"{e.ultimo_periodo} ({fecha(e.ultima_fecha)})" if e.ultimo_periodo else "—",
-        observaciones=" · ".join(o for o in e.observaciones if o.split(":", 1)[0].endswith(str(e.ultimo_periodo))))
+        esperado=e.esperado, reportado=e.reportado, logro=e.logro, estado=e.estado, etiqueta=ETIQUETAS[e.estado],
+        simbolo=SIMBOLOS[e.estado], notas=_notas(e), faltan=faltan(e),
+        informes_faltantes=len(e.informes_faltantes) if faltan(e) else 0,
+        informes_debidos=e.informes_debidos, responsables=", ".join(act.responsables.instituciones),
+        ultimo_periodo=str(e.ultimo_periodo) if e.ultimo_periodo else None, ultima_fecha=e.ultima_fecha,
+        observaciones=" · ".join(o for o in e.observaciones if o.split(":", 1)[0].endswith(str(e.ultimo_periodo))),
+        meta_final=e.meta_final)
 
 
-def texto_entrega(c: Completitud) -> str:
-    """A delivery in words; late and incomplete are two facts, both shown."""
-    partes = []
-    if c.tarde:
-        partes.append(f"tarde ({c.dias_retraso} d)")
-    if c.incompleto:
-        partes.append(f"incompleto ({len(c.recibidos)}/{len(c.debidos)})")
-    if partes:
-        return " e ".join(partes)
-    return {"a_tiempo": "a tiempo", "pendiente": "pendiente", "faltante": "faltante",
-            "con_errores": f"con errores ({c.errores})", "tarde": "tarde", "incompleto": "incompleto"}[c.estado]
+def celda(c: Completitud) -> Celda:
+    return Celda(str(c.periodo), c.estado, c.tarde, c.dias_retraso, c.incompleto, len(c.recibidos), len(c.debidos),
+                 c.errores, c.en_plazo, list(c.faltantes), c.fecha_reporte, c.vencimiento)
 
 
-def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = None) -> InformeMecanismo:
+def alertas(sit: Situacion, plan: Plan) -> list[Alerta]:
+    """For each state a meeting acts on: every activity with an indicator in that state, and those indicators
+    (whatever the activity's own state: an activity «sin reporte» may hold an indicator in rojo)."""
+    out = []
+    for estado in ALERTAS:
+        actividades = []
+        for a in sit.actividades:
+            propios = [IndicadorAlerta(i.id, i.logro) for i in a.indicadores if i.estado == estado]
+            if propios:
+                act = plan.actividades[a.id]
+                actividades.append(ActividadAlerta(a.id, a.eje, act.texto, ", ".join(act.responsables.instituciones),
+                                                   propios, a.estado))
+        out.append(Alerta(estado, TITULOS_ALERTA[estado], SIMBOLOS[estado], actividades))
+    return out
+
+
+def leyenda(umbrales: dict[str, float]) -> dict[str, str]:
+    valores = {k: f"{v:g}" for k, v in umbrales.items()}
+    return {k: t.format(**valores) for k, t in LEYENDA.items()}
+
+
+def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = None,
+              historial: list[tuple[str, dt.date, Situacion]] | None = None) -> InformeMecanismo:
+    """The report of `sit`; `historial` (semester, date, situation on that date) gives the trend."""
     por_eje: dict[str, list[EstadoIndicador]] = {}
     for e in sit.indicadores:
         por_eje.setdefault(e.eje, []).append(e)
@@ -173,46 +308,37 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
         c = sit.conteo(ej.id)
         ejes.append(EjeInforme(ej.id, ej.nombre, {k: c.get(k, 0) for k in ESTADOS}, sum(c.values()), intervenciones))
 
-    def alerta(estado: str) -> list[ActividadAlerta]:
-        out = []
-        for a in sit.actividades:
-            if a.estado != estado:
-                continue
-            act = plan.actividades[a.id]
-            detalle = "; ".join(f"{i.id} {porcentaje(i.logro)}" if i.logro is not None else i.id
-                                for i in a.indicadores if i.estado == estado)
-            out.append(ActividadAlerta(a.id, a.eje, act.texto, ", ".join(act.responsables.instituciones), detalle))
-        return out
-
-    matriz: dict[str, dict[str, str]] = {}
-    estados_entrega: dict[str, dict[str, str]] = {}
+    entregas: dict[str, dict[str, Celda]] = {}
     for entrega in sit.completitud:
-        matriz.setdefault(entrega.institucion, {})[str(entrega.periodo)] = texto_entrega(entrega)
-        estados_entrega.setdefault(entrega.institucion, {})[str(entrega.periodo)] = entrega.estado
-    # who owes what: `sit.deudas`, in its one order; the column already says incompleto / tardío: only the detail
-    deudoras = [Deudora(d.clave, d.nombre, [str(x) for x in d.faltantes],
-                        [f"{c.periodo} ({len(c.recibidos)}/{len(c.debidos)})" for c in d.incompletos],
-                        [f"{c.periodo} ({c.dias_retraso} día{'' if c.dias_retraso == 1 else 's'} de retraso)"
-                         for c in d.tardios],
-                        [f"{c.periodo} ({c.errores} error{'' if c.errores == 1 else 'es'})" for c in d.con_errores])
+        entregas.setdefault(entrega.institucion, {})[str(entrega.periodo)] = celda(entrega)
+    # who owes what: `sit.deudas`, in its one order
+    deudoras = [Deudora(d.clave, d.nombre, [str(x) for x in d.faltantes], [celda(c) for c in d.incompletos],
+                        [celda(c) for c in d.tardios], [celda(c) for c in d.con_errores])
                 for d in sit.deudas if d.faltantes or d.incompletos or d.tardios or d.con_errores]
+    faltantes = [DatoFaltante(e.id, e.eje, e.estado, faltan(e), len(e.informes_faltantes), e.informes_debidos,
+                              [f"{c} {s}" for c, s in e.informes_faltantes])
+                 for e in sit.indicadores if faltan(e)]
     incluidos = {e.id for e in sit.indicadores}
     metas = [MetaPorDefinir(i.id, i.texto, i.meta.texto, i.meta.definida_en or "",
                             ", ".join(plan.actividad_de[i.id].responsables.instituciones))
              for i in plan.indicadores.values() if i.meta.tipo == "por_definir" and i.id in incluidos]
     s = plan.general.semaforo
+    umbrales = {"verde": s.verde, "amarillo": s.amarillo, "revisar_meta": s.revisar_meta}
     total = sit.conteo()
+    tendencia = [PuntoTendencia(sem, dia, {ej.id: {k: otra.conteo(ej.id).get(k, 0) for k in ESTADOS}
+                                           for ej in ejes})
+                 for sem, dia, otra in historial or []]
     return InformeMecanismo(
         titulo="Informe de avance del PNI 2024-2028",
         plan=plan.general.nombre,
-        corte=fecha(sit.corte), corte_iso=sit.corte.isoformat(), version_plan=version_plan,
+        corte=fecha(sit.corte), corte_fecha=sit.corte, corte_iso=sit.corte.isoformat(), version_plan=version_plan,
         version_pni=__version__, ilustrativo=sit.ilustrativo,
         semestres=(f"{sit.evaluados[0]} a {sit.evaluados[-1]} ({len(sit.evaluados)})" if sit.evaluados
                    else "ninguno"),
         estados=[(k, ETIQUETAS[k]) for k in ESTADOS],
-        umbrales={"verde": s.verde, "amarillo": s.amarillo, "revisar_meta": s.revisar_meta},
+        umbrales=umbrales,
         total={k: total.get(k, 0) for k in ESTADOS}, total_indicadores=sum(total.values()),
-        ejes=ejes, rojas=alerta("rojo"), sin_reporte=alerta("sin_reporte"),
+        ejes=ejes, alertas=alertas(sit, plan), datos_faltantes=faltantes,
         deudoras=deudoras,
         semestres_evaluados=[str(x) for x in sit.evaluados],
         semestres_entregas=[str(x) for x in sit.evaluados] + [str(p.periodo) for p in sit.en_plazo],
@@ -220,12 +346,14 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
                   for p in sit.en_plazo],
         archivos_con_errores=[f"{a.archivo} ({a.errores} error{'' if a.errores == 1 else 'es'}: "
                               f"{', '.join(a.codigos)})" for a in sit.excluidos],
-        completitud=dict(sorted(matriz.items())),
-        estados_entrega=dict(sorted(estados_entrega.items())),
+        entregas=dict(sorted(entregas.items())),
         metas_por_definir=metas,
         inconsistencias=inconsistencias(plan, eje),
         filtro_eje=eje,
         revisar_meta=[e.id for e in sit.indicadores if e.revisar_meta],
+        tendencia=tendencia,
+        leyenda=leyenda(umbrales),
+        nombres={c: plan.instituciones[c].nombre if c in plan.instituciones else c for c in sorted(entregas)},
     )
 
 
@@ -242,3 +370,40 @@ def inconsistencias(plan: Plan, eje: str | None = None) -> list[Inconsistencia]:
                 for ind in act.indicadores:
                     out += [Inconsistencia(ind.id, n.codigo, n.descripcion) for n in ind.inconsistencias]
     return out
+
+
+# --- words every renderer says alike --------------------------------------------------------------------------
+
+def dias(n: int) -> str:
+    return f"{n} día{'' if n == 1 else 's'}"
+
+
+def texto_entrega(c: Celda) -> str:
+    """A delivery in words; late and incomplete are two facts, both shown: «tarde (1 día) e incompleto (5 de 128)»."""
+    partes = []
+    if c.tarde:
+        partes.append(f"tarde ({dias(c.dias_retraso)})")
+    if c.incompleto:
+        partes.append(f"incompleto ({c.recibidos} de {c.debidos})")
+    if partes:
+        return " e ".join(partes)
+    if c.estado == "con_errores":
+        return f"con errores ({c.errores})"
+    return PALABRAS_ENTREGA[c.estado]
+
+
+def texto_incompleto(c: Celda) -> str:
+    return f"{c.semestre} ({c.recibidos} de {c.debidos} indicadores)"
+
+
+def texto_tardio(c: Celda) -> str:
+    return f"{c.semestre} ({dias(c.dias_retraso)} de retraso)"
+
+
+def texto_con_errores(c: Celda) -> str:
+    return f"{c.semestre} ({c.errores} error{'' if c.errores == 1 else 'es'})"
+
+
+def texto_alerta(a: ActividadAlerta) -> str:
+    """«3.1.1.a (33 %); 3.1.1.b» (the logro where there is one)."""
+    return "; ".join(f"{i.id} ({porcentaje(i.logro)})" if i.logro is not None else i.id for i in a.indicadores)

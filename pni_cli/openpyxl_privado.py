@@ -9,6 +9,8 @@ it uses, never to an error:
 - `formulas_del_mismo_libro`: a read-only workbook parses a sheet anew on each pass, as its `_data_only` says; the
   importer reads the cached values and then the formulas of the same workbook without loading it (its shared
   strings, its styles) a second time. Without `_data_only`, None: the caller opens the workbook again.
+- `fuente_del_libro`: the default font of a new workbook (openpyxl has no public way to change Calibri 11), so
+  that a document uses one named font family throughout. Without `_fonts`, the default stays.
 """
 
 from __future__ import annotations
@@ -51,3 +53,19 @@ def formulas_del_mismo_libro(libro: Any) -> Any | None:
         return None
     libro._data_only = False
     return libro
+
+
+def fuente_del_libro(libro: Any, fuente: Any) -> None:
+    """Make `fuente` the workbook's default font (the «Normal» style, and the first font of its table, which
+    spreadsheets use for empty cells and to measure column widths). openpyxl only offers Calibri 11 there. Without
+    `_fonts` or `_named_styles`, nothing changes: the cells pni writes carry their font anyway."""
+    try:
+        from openpyxl.utils.indexed_list import IndexedList
+
+        fuentes = libro._fonts
+        if len(fuentes) != 1:  # only on a new workbook, before any cell has a font of its own
+            return
+        libro._fonts = IndexedList([fuente])
+        libro._named_styles["Normal"].font = fuente
+    except (AttributeError, ImportError, KeyError, TypeError):
+        return

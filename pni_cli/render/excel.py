@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from ..openpyxl_privado import estilo_rapido
@@ -76,3 +77,72 @@ def _zip_con_fecha(destino: io.BytesIO, fecha: dt.datetime) -> Any:
             self.writestr(arcname if arcname is not None else filename, datos, compress_type, compresslevel)
 
     return ZipConFecha(destino, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+
+
+# --- documents to print -----------------------------------------------------------------------------------------
+# Printed size: a column `w` wide is w × (the default font's widest digit, in whole pixels at 96 dpi) + 5 pixels of
+# padding (how Excel sizes columns; LibreOffice's columns come out slightly narrower). Fitted to the page width, a
+# sheet prints at the scale that makes the sum of its columns the width of the page.
+ANCHO_UTIL_PT = 10.2 * 72  # Letter landscape (11 in) less 0.4 in margins on each side
+MARGEN_IN = 0.4
+
+
+def tamano_impreso(anchos: Sequence[float], tamano: float) -> float:
+    """The points at which text of `tamano` points (the workbook's default font) prints once a sheet of columns
+    `anchos` is fitted to the width of a Letter landscape page (never larger: a narrow sheet is not enlarged)."""
+    digito_px = round(0.556 * tamano * 96 / 72)
+    natural_pt = sum(a * digito_px + 5 for a in anchos) * 0.75
+    return tamano * min(1.0, ANCHO_UTIL_PT / natural_pt)
+
+
+def lineas_de_texto(texto: str, por_linea: float) -> int:
+    """How many lines `texto` takes wrapped at `por_linea` characters, as a spreadsheet wraps: at spaces and after
+    hyphens, a word longer than a line cut where it must; capitals and digits count wider than lower case."""
+    import re
+
+    total = 0
+    for parte in texto.split("\n"):
+        n, actual = 1, 0.0
+        for pieza, espacio in re.findall(r"([^\s-]*-?)(\s*)", parte):
+            if not pieza:
+                continue
+            largo = sum(1.3 if c.isupper() or c.isdigit() else 1.0 for c in pieza)
+            if actual and actual + largo > por_linea:
+                n, actual = n + 1, 0.0
+            while largo > por_linea:
+                n, largo = n + 1, largo - por_linea
+            actual += largo + len(espacio)
+        total += n
+    return total
+
+
+def alto_de_fila(valores: Sequence[Any], anchos: Sequence[float], tamano: float = 10, negrita: bool = False) -> float:
+    """Row height (points) that shows every wrapped line of `valores` in columns `anchos` (a merged cell: the sum of
+    its columns) in a proportional font of `tamano` points (bold text is wider)."""
+    lineas = 1
+    for v, ancho in zip(valores, anchos, strict=False):
+        texto = "" if v is None else str(v)
+        por_linea = max(ancho * (0.95 if negrita else 1.1), 1.0)
+        lineas = max(lineas, lineas_de_texto(texto, por_linea))
+    return round(tamano * 1.25 * lineas + 4, 1)
+
+
+def pagina_carta_horizontal(ws: Any, filas_titulo: str | None, pie: str) -> None:
+    """Letter landscape, fitted to one page wide (as many pages tall as needed), narrow margins, `filas_titulo`
+    («5:5») repeated at the top of every page, and the page number and `pie` in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = MARGEN_IN
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    if filas_titulo:
+        ws.print_title_rows = filas_titulo
+    ws.oddFooter.left.text = pie
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "&A · página &P de &N"
+    ws.oddFooter.right.size = 8

@@ -7,14 +7,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import informe_mecanismo as im
 from ..errores import ErrorDeUso
-from ..informe_mecanismo import InformeMecanismo
+from ..formato import fecha, numero, porcentaje
 from ..texto_seguro import celda_markdown, texto_markdown
 
 NOMBRE = "reporte.md.j2"
 
 
-def renderizar(informe: InformeMecanismo, raiz: Path) -> str:
+def renderizar(informe: object, raiz: Path, nombre: str = NOMBRE) -> str:
+    """`informe` (an InformeMecanismo, or an informe_institucion.InformeInstitucion for reporte_institucion.md.j2)
+    through the template `nombre`, as the template's variable `i`."""
     import jinja2
 
     cargadores: list[jinja2.BaseLoader] = []
@@ -26,13 +29,26 @@ def renderizar(informe: InformeMecanismo, raiz: Path) -> str:
                                  lstrip_blocks=True)
     entorno.filters["celda"] = celda_markdown
     entorno.filters["md"] = texto_markdown
+    entorno.filters.update(FILTROS)
     try:
-        return espaciar(entorno.get_template(NOMBRE).render(i=informe))
+        return espaciar(entorno.get_template(nombre).render(i=informe))
     except Exception as e:  # a user's template is data: say where it is wrong, never «error interno»
-        raise _error_de_plantilla(e, raiz) from None
+        raise error_de_plantilla(e, raiz, nombre, type(informe).__name__) from None
 
 
-def _error_de_plantilla(e: Exception, raiz: Path) -> Exception:
+def cuenta(n: int, singular: str, plural: str | None = None) -> str:
+    """«1 indicador», «2 indicadores»: a real plural, never «indicador(es)»."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+# How the templates format what the report holds as numbers, dates and records (the same words in every format).
+FILTROS = {"numero": numero, "porcentaje": porcentaje, "fecha": fecha, "entrega": im.texto_entrega,
+           "incompleto": im.texto_incompleto, "tardio": im.texto_tardio, "con_errores": im.texto_con_errores,
+           "indicadores_alerta": im.texto_alerta, "cuenta": cuenta}
+
+
+def error_de_plantilla(e: Exception, raiz: Path, nombre: str = NOMBRE, clase: str = "InformeMecanismo"
+                       ) -> Exception:
     """An error raised while loading or rendering the template, as an ErrorDeUso naming the file and line."""
     import traceback
 
@@ -40,8 +56,9 @@ def _error_de_plantilla(e: Exception, raiz: Path) -> Exception:
 
     from ..lectura.rutas import relativo
 
-    propia = raiz / "plantillas" / NOMBRE
-    nombre = relativo(propia, raiz) if propia.is_file() else f"{NOMBRE} (la del paquete)"
+    plantilla = nombre
+    propia = raiz / "plantillas" / plantilla
+    nombre = relativo(propia, raiz) if propia.is_file() else f"{plantilla} (la del paquete)"
     if isinstance(e, jinja2.TemplateSyntaxError):  # also TemplateAssertionError: an unknown filter or test
         archivo = relativo(Path(e.filename), raiz) if e.filename else nombre
         return ErrorDeUso(f"la plantilla {archivo}, línea {e.lineno}: error de sintaxis de jinja2 ({e.message}); "
@@ -56,8 +73,9 @@ def _error_de_plantilla(e: Exception, raiz: Path) -> Exception:
     if isinstance(e, jinja2.UndefinedError):
         m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", str(e.message))
         que = f"«{m.group(1) or m.group(2)}», que no está definida" if m else f"un valor que no existe ({e.message})"
+        modulo = "informe_mecanismo" if clase == "InformeMecanismo" else "informe_institucion"
         return ErrorDeUso(f"la plantilla {donde} usa {que}; las variables disponibles son los campos de «i» "
-                          "(clase InformeMecanismo de pni_cli/informe_mecanismo.py)")
+                          f"(clase {clase} de pni_cli/{modulo}.py)")
     if isinstance(e, jinja2.TemplateError) or (linea is not None and propia.is_file()):
         return ErrorDeUso(f"la plantilla {donde} no se pudo aplicar ({type(e).__name__}: {e})")
     return e

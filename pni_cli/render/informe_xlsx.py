@@ -1,194 +1,533 @@
-"""The Excel report for the Mecanismo (openpyxl): Resumen with a chart, one sheet per eje, Reportes, Metas por
-definir, Inconsistencias. Every cell is written by `excel.poner`: never a formula, nothing XML cannot hold."""
+"""The Excel report for the Mecanismo (openpyxl): Resumen (states per eje, a chart, what to act on, the legend), one
+sheet per eje, Reportes (institution × semester), Metas por definir, Inconsistencias. A real spreadsheet: numbers
+are numbers with a number format (logro a percentage), an empty value an empty cell; and a document that prints:
+Letter landscape throughout, one page wide at 8 points or more (`excel.tamano_impreso`), header rows repeated on
+every page, rows tall enough for their wrapped text, one font family (Arial), colour pairs of WCAG AA contrast
+(pni_cli/render/paleta.py) always beside the symbol and the word. Every cell is written by `excel.poner`: never a
+formula, nothing XML cannot hold. `Libro` and `Hoja` are shared with the report per institution."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from ..informe_mecanismo import InformeMecanismo
-from .excel import alto, estilar, guardar_con_fecha, poner
+from ..informe_mecanismo import (
+    LEYENDA_ENTREGA,
+    PALABRAS_ENTREGA,
+    SIMBOLOS_ENTREGA,
+    Celda,
+    InformeMecanismo,
+    texto_alerta,
+    texto_con_errores,
+    texto_entrega,
+    texto_incompleto,
+    texto_tardio,
+)
+from ..progreso import ETIQUETAS
+from . import paleta
+from .excel import alto_de_fila, guardar_con_fecha, pagina_carta_horizontal, poner
 
-COLORES = {"cumplida": "1B7F3B", "verde": "63BE7B", "amarillo": "FFD966", "rojo": "E06666",
-           "no_cumplida": "B45F06", "en_curso": "A4C2F4", "sin_reporte": "C27BA0", "no_iniciada": "D9D9D9",
-           "meta_por_definir": "9FC5E8"}
-ENTREGAS = {"a_tiempo": "63BE7B", "tarde": "FFD966", "incompleto": "FFD966", "pendiente": "D9D9D9",
-            "faltante": "E06666", "con_errores": "E06666"}
-ENCABEZADO = "1F4E79"
+FUENTE = "Arial"
+TAMANO = 10
+COLORES = {k: fondo for k, (fondo, _) in paleta.ESTADOS.items()}  # estado → fill (the tests read it)
+
+
+@dataclass
+class Columna:
+    titulo: str
+    ancho: int = 1  # how many of the sheet's columns it spans (merged)
+    numero: bool = False  # right-aligned
+
+
+class Libro:
+    """A workbook in the house style: its fonts, fills and borders built once (styling reuses the same objects)."""
+
+    def __init__(self, titulo: str, corte: dt.date, subtitulo: str, ilustrativo: bool, pie: str) -> None:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        from ..openpyxl_privado import fuente_del_libro
+
+        self.wb = Workbook()
+        fuente_del_libro(self.wb, Font(name=FUENTE, size=TAMANO))
+        self.titulo, self.corte, self.subtitulo, self.ilustrativo = titulo, corte, subtitulo, ilustrativo
+        self.pie = pie.replace("&", "&&")
+        self._Font, self._PatternFill = Font, PatternFill
+        fino = Side(style="thin", color=paleta.BORDE)
+        self.borde = Border(left=fino, right=fino, top=fino, bottom=fino)
+        self.envolver = Alignment(wrap_text=True, vertical="top")
+        self.derecha = Alignment(horizontal="right", vertical="top", wrap_text=True)
+        self.centro = Alignment(horizontal="center", vertical="top", wrap_text=True)
+        self.normal = Font(name=FUENTE, size=TAMANO)
+        self.negrita = Font(name=FUENTE, size=TAMANO, bold=True)
+        self.f_titulo = Font(name=FUENTE, size=15, bold=True)
+        self.f_seccion = Font(name=FUENTE, size=12, bold=True, color=paleta.ENCABEZADO[0])
+        self.f_subtitulo = Font(name=FUENTE, size=TAMANO, italic=True, color=paleta.SUBTITULO[1])
+        self.f_aviso = Font(name=FUENTE, size=TAMANO, bold=True, color=paleta.AVISO[1])
+        self.f_cursiva = Font(name=FUENTE, size=TAMANO, italic=True)
+        self._fuentes: dict[tuple[str, bool], Any] = {}
+        self._rellenos: dict[str, Any] = {}
+        self.primera = True
+
+    def fuente(self, color: str, negrita: bool = False) -> Any:
+        if (color, negrita) not in self._fuentes:
+            self._fuentes[(color, negrita)] = self._Font(name=FUENTE, size=TAMANO, bold=negrita, color=color)
+        return self._fuentes[(color, negrita)]
+
+    def relleno(self, color: str) -> Any:
+        if color not in self._rellenos:
+            self._rellenos[color] = self._PatternFill("solid", fgColor=color)
+        return self._rellenos[color]
+
+    def par(self, par: tuple[str, str], negrita: bool = False) -> dict[str, Any]:
+        """The style of a cell drawn in a colour pair of the palette."""
+        return {"fill": self.relleno(par[0]), "font": self.fuente(par[1], negrita)}
+
+    def hoja(self, nombre: str, titulo: str, anchos: list[int]) -> Hoja:
+        ws = self.wb.active if self.primera else self.wb.create_sheet()
+        self.primera = False
+        ws.title = nombre
+        return Hoja(self, ws, titulo, anchos)
+
+    def guardar(self) -> bytes:
+        fijo = dt.datetime.combine(self.corte, dt.time())
+        p = self.wb.properties
+        p.creator = p.lastModifiedBy = "pni"
+        p.title = self.titulo
+        p.created = p.modified = fijo
+        return guardar_con_fecha(self.wb, fijo)
+
+
+class Hoja:
+    """One sheet: a title block, then sections, tables and notes written row after row (`self.fila` is the next
+    free row), on a fixed grid of columns `anchos`; a table's column may span several grid columns."""
+
+    def __init__(self, libro: Libro, ws: Any, titulo: str, anchos: list[int]) -> None:
+        from openpyxl.utils import get_column_letter
+
+        self.lb, self.ws, self.anchos = libro, ws, anchos
+        self.letra = get_column_letter
+        for j, ancho in enumerate(anchos, 1):
+            ws.column_dimensions[get_column_letter(j)].width = ancho
+        self.fila = 1
+        self.texto(titulo, font=libro.f_titulo, alto=24)
+        self.texto(libro.subtitulo, font=libro.f_subtitulo)
+        if libro.ilustrativo:
+            self.texto("⚠ DATOS ILUSTRATIVOS: los avances son valores de ejemplo (ilustrativo: true), no informes "
+                       "reales de las instituciones. No deben citarse como resultados del PNI.",
+                       fill=libro.relleno(paleta.AVISO[0]), font=libro.f_aviso)
+        self.fila += 1
+        self.repetir: str | None = None
+        self.ws.sheet_view.zoomScale = 100
+
+    def _poner(self, fila: int, col: int, span: int, valor: Any, **estilo: Any) -> None:
+        if "font" not in estilo:
+            estilo["font"] = self.lb.normal
+        poner(self.ws, fila, col, valor, **estilo)
+        if span > 1:
+            # openpyxl draws the first cell's border around the whole merged range
+            self.ws.merge_cells(start_row=fila, start_column=col, end_row=fila, end_column=col + span - 1)
+
+    def texto(self, valor: str, alto: float | None = None, **estilo: Any) -> None:
+        """A text over the whole width of the sheet, wrapped, with the height its lines need."""
+        estilo.setdefault("alignment", self.lb.envolver)
+        self._poner(self.fila, 1, len(self.anchos), valor, **estilo)
+        self.ws.row_dimensions[self.fila].height = alto or alto_de_fila([valor], [sum(self.anchos)], TAMANO)
+        self.fila += 1
+
+    def seccion(self, titulo: str) -> None:
+        self.fila += 1 if self.fila > 1 else 0
+        self.texto(titulo, font=self.lb.f_seccion, alto=20)
+
+    def anchos_de(self, columnas: list[Columna]) -> list[int]:
+        out, j = [], 0
+        for c in columnas:
+            out.append(sum(self.anchos[j:j + c.ancho]))
+            j += c.ancho
+        assert j <= len(self.anchos), "la tabla es más ancha que la hoja"
+        return out
+
+    def tabla(self, columnas: list[Columna], filas: list[list[Any]], estilos: list[dict[int, dict[str, Any]]] | None
+              = None, *, filtro: bool = False, repetir: bool = False, vacia: str = "Ninguno.") -> tuple[int, int]:
+        """A header and rows; a cell is a value (text, number, None) or (value, number_format); `estilos[i][j]`
+        adds a style to a cell. `filtro`: an autofilter and frozen header (only for a table of single columns);
+        `repetir`: the header is printed on top of every page. Returns (header row, last row)."""
+        lb, ws = self.lb, self.ws
+        anchos = self.anchos_de(columnas)
+        inicio = self.fila
+        j = 1
+        for c in columnas:
+            self._poner(inicio, j, c.ancho, c.titulo, border=lb.borde,
+                        alignment=lb.derecha if c.numero else lb.envolver, **lb.par(paleta.ENCABEZADO, negrita=True))
+            j += c.ancho
+        ws.row_dimensions[inicio].height = alto_de_fila([c.titulo for c in columnas], anchos, TAMANO, negrita=True)
+        if not filas:
+            self.fila += 1
+            self.texto(vacia, font=lb.f_cursiva)
+            return inicio, inicio
+        for i, valores in enumerate(filas, inicio + 1):
+            extra = estilos[i - inicio - 1] if estilos else {}
+            j = 1
+            textos = []
+            for k, (c, v) in enumerate(zip(columnas, valores, strict=True)):
+                formato = None
+                if isinstance(v, tuple):
+                    v, formato = v
+                estilo: dict[str, Any] = {"border": lb.borde, "alignment": lb.derecha if c.numero else lb.envolver}
+                if formato:
+                    estilo["number_format"] = formato
+                estilo.update(extra.get(k, {}))
+                self._poner(i, j, c.ancho, v, **estilo)
+                textos.append(_como_se_ve(v, formato))
+                j += c.ancho
+            ws.row_dimensions[i].height = alto_de_fila(textos, anchos, TAMANO)
+        ultima = inicio + len(filas)
+        if filtro:
+            ws.auto_filter.ref = f"A{inicio}:{self.letra(len(columnas))}{ultima}"
+            ws.freeze_panes = ws.cell(row=inicio + 1, column=1)
+        if repetir:
+            self.repetir = f"{inicio}:{inicio}"
+        self.fila = ultima + 1
+        return inicio, ultima
+
+    def salto_de_pagina(self) -> None:
+        from openpyxl.worksheet.pagebreak import Break
+
+        self.ws.row_breaks.append(Break(id=self.fila - 1))
+
+    def terminar(self) -> None:
+        pagina_carta_horizontal(self.ws, self.repetir, self.lb.pie)
+
+
+def _como_se_ve(v: Any, formato: str | None) -> str:
+    """The text a cell shows, to size its row: a number's formatted width, not its repr."""
+    if v is None:
+        return ""
+    if isinstance(v, float | int) and formato:
+        return f"{v:,.1f}" if "." in formato else f"{v:,.0f}"
+    return str(v)
+
+
+def formato_numero(x: float | None) -> Any:
+    """A number for a cell, with its format: «5,040», «18.8»; None stays an empty cell."""
+    if x is None:
+        return None
+    if float(x).is_integer():
+        return (int(x), "#,##0")
+    return (float(x), "#,##0.0")
+
+
+def formato_logro(x: float | None) -> Any:
+    """Logro (percent) as an Excel percentage: 75 → 0.75 shown «75%»."""
+    return None if x is None else (x / 100, "0%")
+
+
+def estado(libro: Libro, clave: str) -> tuple[str, dict[str, Any]]:
+    """A state as a cell: «✖ rojo» in its colour pair."""
+    from ..informe_mecanismo import SIMBOLOS
+
+    return f"{SIMBOLOS[clave]} {ETIQUETAS[clave]}", libro.par(paleta.ESTADOS[clave], negrita=True)
+
+
+def entrega(libro: Libro, c: Celda) -> tuple[str, dict[str, Any]]:
+    clave = "tarde" if c.tarde else c.estado
+    return f"{SIMBOLOS_ENTREGA[clave]} {texto_entrega(c)}", libro.par(paleta.ENTREGAS[clave])
+
+
+def leyenda_semaforo(h: Hoja, leyenda: dict[str, str], estados: list[str] | None = None) -> None:
+    h.seccion("Leyenda del semáforo")
+    claves = estados or list(leyenda)
+    filas, estilos = [], []
+    for k in claves:
+        texto, estilo = estado(h.lb, k)
+        filas.append([texto, leyenda[k]])
+        estilos.append({0: estilo})
+    resto = len(h.anchos) - 1
+    h.tabla([Columna("Estado"), Columna("Qué significa", resto)], filas, estilos)
+
+
+def leyenda_entregas(h: Hoja, primera: int = 1) -> None:
+    h.seccion("Leyenda de las entregas")
+    filas, estilos = [], []
+    for k, significado in LEYENDA_ENTREGA.items():
+        filas.append([f"{SIMBOLOS_ENTREGA[k]} {PALABRAS_ENTREGA[k]}", significado])
+        estilos.append({0: h.lb.par(paleta.ENTREGAS[k])})
+    filas.append(["(vacía)", "la institución no debía informe ese semestre"])
+    estilos.append({})
+    h.tabla([Columna("Entrega", primera), Columna("Qué significa", len(h.anchos) - primera)], filas, estilos)
 
 
 def libro(informe: InformeMecanismo) -> bytes:
-    from openpyxl import Workbook
+    i = informe
+    titulo = i.titulo + (f" — Eje {i.filtro_eje}" if i.filtro_eje else "")
+    lb = Libro(titulo, i.corte_fecha, f"Fecha de corte: {i.corte} · Semestres evaluados: {i.semestres} · Versión "
+               f"del plan: {i.version_plan} · pni {i.version_pni}", i.ilustrativo,
+               f"{titulo} · corte {i.corte}")
+    resumen(lb, i, titulo)
+    for eje in i.ejes:
+        hoja_eje(lb, i, eje)
+    reportes(lb, i)
+    metas(lb, i)
+    inconsistencias(lb, i)
+    return lb.guardar()
+
+
+def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
 
-    fino = Side(style="thin", color="BFBFBF")
-    borde = Border(left=fino, right=fino, top=fino, bottom=fino)
-    envolver = Alignment(wrap_text=True, vertical="top")
-    cabecera_fuente = Font(bold=True, color="FFFFFF")
-    cabecera_relleno = PatternFill("solid", fgColor=ENCABEZADO)
+    from ..informe_mecanismo import SIMBOLOS
 
-    rellenos: dict[str, PatternFill] = {}
-    fuentes: dict[tuple[bool, str], Font] = {}
+    n = len(i.estados)
+    h = lb.hoja("Resumen", titulo, [30, *[10] * n, 8])
+    if i.archivos_con_errores:
+        h.texto(f"Archivos de avance con errores, que no se cuentan ({len(i.archivos_con_errores)}): "
+                + "; ".join(i.archivos_con_errores) + ". Ejecute pni validar para verlos.", font=lb.f_aviso)
+    for p in i.en_plazo:
+        h.texto(p, font=lb.f_cursiva)
+    h.seccion(f"Indicadores por estado del semáforo ({i.total_indicadores} indicadores)")
+    filas: list[list[Any]] = [[f"{e.id}. {e.nombre}", *[e.conteo[k] for k, _ in i.estados], e.total]
+                              for e in i.ejes]
+    filas.append(["Total", *[i.total[k] for k, _ in i.estados], i.total_indicadores])
+    estilos: list[dict[int, dict[str, Any]]] = [{} for _ in i.ejes]
+    estilos.append({j: {"font": lb.negrita, "fill": lb.relleno(paleta.TOTAL[0])} for j in range(n + 2)})
+    columnas = [Columna("Eje"), *[Columna(f"{SIMBOLOS[k]} {p.capitalize()}", numero=True) for k, p in i.estados],
+                Columna("Total", numero=True)]
+    inicio, ultima = h.tabla(columnas, filas, estilos)
+    for j, (k, _) in enumerate(i.estados, 2):  # the header of each state in its colours, as in the chart
+        c = h.ws.cell(row=inicio, column=j)
+        c.fill = lb.relleno(paleta.ESTADOS[k][0])
+        c.font = lb.fuente(paleta.ESTADOS[k][1], negrita=True)
 
-    def relleno(color: str) -> PatternFill:
-        if color not in rellenos:
-            rellenos[color] = PatternFill("solid", fgColor=color)
-        return rellenos[color]
-
-    def negrita(color: str) -> Font:
-        if (True, color) not in fuentes:
-            fuentes[(True, color)] = Font(bold=True, color=color)
-        return fuentes[(True, color)]
-
-    a_la_derecha = Alignment(horizontal="right", vertical="top")
-    # built once: `estilar` works each combination out once per object, so the same object is reused
-    fuente_titulo = Font(bold=True, size=14)
-    fuente_subtitulo = Font(italic=True, color="595959")
-    fuente_aviso = Font(bold=True, color="9C0006")
-
-    def tabla(ws: Any, fila: int, encabezados: list[str], filas: list[list[Any]], anchos: list[int]) -> int:
-        for j, h in enumerate(encabezados, 1):
-            poner(ws, fila, j, h, font=cabecera_fuente, fill=cabecera_relleno, alignment=envolver, border=borde)
-        for i, valores in enumerate(filas, fila + 1):
-            for j, v in enumerate(valores, 1):
-                poner(ws, i, j, v, alignment=envolver, border=borde)
-            ws.row_dimensions[i].height = alto(valores, anchos)
-        ws.row_dimensions[fila].height = alto(encabezados, anchos)
-        for j, ancho in enumerate(anchos, 1):
-            ws.column_dimensions[get_column_letter(j)].width = ancho
-        ultima = fila + len(filas)
-        ws.auto_filter.ref = f"A{fila}:{get_column_letter(len(encabezados))}{max(ultima, fila + 1)}"
-        ws.freeze_panes = ws.cell(row=fila + 1, column=1)
-        return ultima
-
-    def pagina(ws: Any) -> None:
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.gridLines = False
-        ws.oddFooter.center.text = "Página &P de &N"
-
-    def a_lo_ancho(ws: Any, fila: int, columnas: int, valor: str, **estilo: Any) -> None:
-        """A long text over the width of the table below it, wrapped, so it never widens the printed page."""
-        poner(ws, fila, 1, valor, alignment=envolver, **estilo)
-        if columnas > 1:
-            ws.merge_cells(start_row=fila, start_column=1, end_row=fila, end_column=columnas)
-
-    def titulo(ws: Any, texto: str, columnas: int) -> int:
-        a_lo_ancho(ws, 1, columnas, texto, font=fuente_titulo)
-        ws.row_dimensions[1].height = 22
-        ws.row_dimensions[2].height = 30
-        a_lo_ancho(ws, 2, columnas, f"Fecha de corte: {informe.corte} · Semestres evaluados: {informe.semestres} · "
-                                    f"Versión del plan: {informe.version_plan} · pni {informe.version_pni}",
-                   font=fuente_subtitulo)
-        fila = 3
-        if informe.ilustrativo:
-            a_lo_ancho(ws, 3, columnas, "⚠ DATOS ILUSTRATIVOS: los avances son valores de ejemplo (ilustrativo: "
-                                        "true), no informes reales de las instituciones.",
-                       font=fuente_aviso, fill=relleno("FFC7CE"))
-            fila = 4
-        return fila + 1
-
-    wb = Workbook()
-    # --- Resumen
-    ws = wb.active
-    ws.title = "Resumen"
-    inicio = titulo(ws, f"{informe.titulo}" + (f" — Eje {informe.filtro_eje}" if informe.filtro_eje else ""),
-                    len(informe.estados) + 2)
-    estados = informe.estados
-    filas: list[list[Any]] = [[f"{e.id}. {e.nombre}", *[e.conteo[k] for k, _ in estados], e.total]
-                              for e in informe.ejes]
-    filas.append(["Total", *[informe.total[k] for k, _ in estados], informe.total_indicadores])
-    ultima = tabla(ws, inicio, ["Eje", *[p.capitalize() for _, p in estados], "Total"], filas,
-                   [38, *[11] * len(estados), 9])
-    for j, (k, _) in enumerate(estados, 2):
-        ws.cell(row=inicio, column=j).fill = relleno(COLORES[k])
-        ws.cell(row=inicio, column=j).font = Font(bold=True, color="000000")
-    for j in range(1, len(estados) + 3):
-        ws.cell(row=ultima, column=j).font = Font(bold=True)
-    ws.auto_filter.ref = None
     grafico = BarChart()
     grafico.type = "bar"
     grafico.grouping = "stacked"
     grafico.overlap = 100
-    grafico.title = "Indicadores por estado del semáforo"
-    grafico.y_axis.title = "Indicadores"
-    datos = Reference(ws, min_col=2, max_col=1 + len(estados), min_row=inicio, max_row=ultima - 1)
-    categorias = Reference(ws, min_col=1, min_row=inicio + 1, max_row=ultima - 1)
+    grafico.gapWidth = 60
+    grafico.title = "Indicadores por estado del semáforo, por eje"
+    datos = Reference(h.ws, min_col=2, max_col=1 + n, min_row=inicio, max_row=ultima - 1)
+    categorias = Reference(h.ws, min_col=1, min_row=inicio + 1, max_row=ultima - 1)
     grafico.add_data(datos, titles_from_data=True)
     grafico.set_categories(categorias)
-    for serie, (k, _) in zip(grafico.series, estados, strict=True):
-        serie.graphicalProperties.solidFill = COLORES[k]
-        serie.graphicalProperties.line.solidFill = COLORES[k]
-    grafico.height, grafico.width = 9, 22
-    ws.add_chart(grafico, f"A{ultima + 2}")
-    fila = ultima + 22
-    ws.row_dimensions[fila].height = 45
-    a_lo_ancho(ws, fila, len(estados) + 2,
-               "Semáforo: verde ≥ {verde:g} % de lo esperado a la fecha; amarillo ≥ {amarillo:g} %; rojo por "
-               "debajo; «revisar meta» por encima de {revisar_meta:g} %. Cumplida: meta final alcanzada. "
-               "Sin reporte: ningún reporte en los semestres evaluados.".format(**informe.umbrales),
-               font=Font(italic=True))
-    pagina(ws)
+    for serie, (k, _) in zip(grafico.series, i.estados, strict=True):
+        serie.graphicalProperties.solidFill = paleta.ESTADOS[k][0]
+        serie.graphicalProperties.line.solidFill = paleta.BORDE
+    grafico.x_axis.scaling.orientation = "maxMin"  # eje 0 on top, as in the table
+    grafico.x_axis.delete = False
+    grafico.y_axis.delete = False
+    grafico.y_axis.crosses = "max"  # the axis of numbers at the bottom, under eje 6
+    grafico.y_axis.majorGridlines = None
+    grafico.legend.position = "r"
+    _fuente_del_grafico(grafico)
+    grafico.height, grafico.width = 7.5, 25
+    h.fila += 1
+    h.ws.add_chart(grafico, f"A{h.fila}")
+    for r in range(h.fila, h.fila + 15):  # the rows under the chart: 15 × 15 pt ≥ its 7.5 cm
+        h.ws.row_dimensions[r].height = 15
+    h.fila += 16
 
-    # --- one sheet per eje
-    for eje in informe.ejes:
-        ws = wb.create_sheet(f"Eje {eje.id}")
-        inicio = titulo(ws, f"Eje {eje.id}: {eje.nombre}", 11)
-        filas = []
-        estados_filas = []
-        for itv in eje.intervenciones:
-            for f in itv.filas:
-                filas.append([f.id, f"{f.actividad} {f.actividad_texto}", f.indicador, f.meta, f.esperado,
-                              f.reportado, f.logro, f.etiqueta + (f" ({f.notas})" if f.notas else ""),
-                              f.responsables, f.ultimo, f.observaciones])
-                estados_filas.append(f.estado)
-        tabla(ws, inicio, ["Id", "Actividad", "Indicador", "Meta (fuente)", "Esperado a la fecha", "Reportado",
-                           "% logro", "Semáforo", "Responsables", "Último reporte", "Observaciones"], filas,
-              [10, 40, 40, 30, 11, 11, 9, 16, 18, 16, 40])
-        for i, estado in enumerate(estados_filas, inicio + 1):
-            estilar(ws.cell(row=i, column=8), fill=relleno(COLORES[estado]),
-                    font=negrita("FFFFFF" if estado in ("cumplida", "rojo", "no_cumplida") else "000000"))
-            for col in (5, 6, 7):
-                estilar(ws.cell(row=i, column=col), alignment=a_la_derecha)
-        pagina(ws)
+    h.salto_de_pagina()
+    h.seccion("Qué atender")
+    partes = [f"{a.total} {a.titulo.lower().replace('indicadores ', '', 1)}" for a in i.alertas]
+    h.texto(f"Indicadores: {', '.join(partes)}; {len(i.datos_faltantes)} con datos faltantes. "
+            f"Instituciones que deben informes: {len(i.deudoras)}.", font=lb.negrita)
+    resto = len(h.anchos)
+    for a in i.alertas:
+        h.seccion(f"{a.simbolo} {a.titulo} ({a.total})")
+        h.tabla([Columna("Actividad", 5), Columna("Eje", 1, numero=True), Columna("Responsables", 2),
+                 Columna("Indicadores" + (" (logro)" if a.estado != "sin_reporte" else ""), resto - 8)],
+                [[f"{x.id} {x.texto}", int(x.eje), x.responsables, texto_alerta(x)] for x in a.actividades])
+    h.seccion(f"Indicadores con datos faltantes ({len(i.datos_faltantes)})")
+    h.texto("Estados calculados sin todos los informes debidos (los indicadores sin ningún reporte están arriba).",
+            font=lb.f_cursiva)
+    filas, estilos = [], []
+    for d in i.datos_faltantes:
+        texto, estilo = estado(lb, d.estado)
+        filas.append([d.id, int(d.eje), texto, d.informes_faltantes, d.informes_debidos, ", ".join(d.quienes)])
+        estilos.append({2: estilo})
+    h.tabla([Columna("Indicador"), Columna("Eje", numero=True), Columna("Semáforo", 2),
+             Columna("Informes faltantes", numero=True), Columna("Informes debidos", numero=True),
+             Columna("Quién y qué semestre", resto - 6)], filas, estilos)
+    h.seccion(f"Instituciones que deben informes ({len(i.deudoras)})")
+    h.tabla([Columna("Institución"), Columna("Semestres sin informe", 2), Columna("Informes con errores", 2),
+             Columna("Informes incompletos", 3), Columna("Informes tardíos", resto - 8)],
+            [[f"{d.clave}: {d.nombre}", ", ".join(d.faltantes) or None,
+              ", ".join(texto_con_errores(c) for c in d.con_errores) or None,
+              ", ".join(texto_incompleto(c) for c in d.incompletos) or None,
+              ", ".join(texto_tardio(c) for c in d.tardios) or None] for d in i.deudoras],
+            vacia="Ninguna: todos los informes vencidos llegaron completos y a tiempo.")
+    leyenda_semaforo(h, i.leyenda)
+    h.texto(f"Un semestre se evalúa al día siguiente de su plazo de entrega; «revisar meta»: lo reportado supera "
+            f"el {i.umbrales['revisar_meta']:g} % de lo esperado. «Faltan k de n informes»: el estado se calculó "
+            "sin todos los informes debidos.", font=lb.f_cursiva)
+    h.terminar()
 
-    # --- Reportes: institutions × semesters
-    ws = wb.create_sheet("Reportes")
-    sems = informe.semestres_entregas
-    inicio = titulo(ws, "Entregas de informes por institución y semestre", len(sems) + 1)
-    filas = [[inst, *[fila_.get(s, "—") for s in sems]] for inst, fila_ in informe.completitud.items()]
-    tabla(ws, inicio, ["Institución", *sems], filas, [34, *[18] * len(sems)])
-    for i, valores in enumerate(filas, inicio + 1):
-        for j, semestre in enumerate(sems, 2):
-            color = ENTREGAS.get(informe.estados_entrega.get(valores[0], {}).get(semestre, ""))
-            if color:
-                estilar(ws.cell(row=i, column=j), fill=relleno(color))
-    pagina(ws)
 
-    # --- Metas por definir
-    ws = wb.create_sheet("Metas por definir")
-    inicio = titulo(ws, "Metas por definir", 5)
-    tabla(ws, inicio, ["Indicador", "Texto", "Meta en la fuente", "Se define en la actividad", "Responsables"],
-          [[m.id, m.indicador, m.meta, m.definida_en, m.responsables] for m in informe.metas_por_definir],
-          [12, 50, 40, 16, 24])
-    pagina(ws)
+def _fuente_del_grafico(grafico: Any) -> None:
+    """Arial in the chart's titles, axes and legend too (a chart does not take the workbook's font)."""
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, ParagraphProperties
 
-    # --- Inconsistencias de la fuente
-    ws = wb.create_sheet("Inconsistencias")
-    inicio = titulo(ws, "Inconsistencias de la fuente registradas en el plan", 3)
-    tabla(ws, inicio, ["Dónde", "Código", "Descripción"],
-          [[n.donde, n.codigo, n.descripcion] for n in informe.inconsistencias], [12, 26, 100])
-    pagina(ws)
+    def texto(tamano: int, negrita: bool = False) -> RichText:
+        cp = CharacterProperties(latin=Font(typeface=FUENTE), sz=tamano * 100, b=negrita)
+        return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=cp), endParaRPr=cp)])
 
-    fijo = dt.datetime.combine(dt.date.fromisoformat(informe.corte_iso), dt.time())
-    wb.properties.creator = "pni"
-    wb.properties.lastModifiedBy = "pni"
-    wb.properties.title = informe.titulo
-    wb.properties.created = fijo
-    wb.properties.modified = fijo
-    return guardar_con_fecha(wb, fijo)
+    grafico.x_axis.txPr = texto(9)
+    grafico.y_axis.txPr = texto(9)
+    grafico.legend.txPr = texto(9)
+    if grafico.title is not None and grafico.title.tx is not None and grafico.title.tx.rich is not None:
+        for p in grafico.title.tx.rich.p:
+            p.pPr = ParagraphProperties(defRPr=CharacterProperties(latin=Font(typeface=FUENTE), sz=1200, b=True))
+            for r in p.r or []:
+                r.rPr = CharacterProperties(latin=Font(typeface=FUENTE), sz=1200, b=True)
+
+
+ANCHOS_EJE = [8, 22, 25, 16, 10, 10, 7, 12, 12, 13, 11, 14]
+
+
+def hoja_eje(lb: Libro, i: InformeMecanismo, eje: Any) -> None:
+    h = lb.hoja(f"Eje {eje.id}", f"Eje {eje.id}: {eje.nombre}", ANCHOS_EJE)
+    filas, estilos = [], []
+    anterior = None
+    for itv in eje.intervenciones:
+        for f in itv.filas:
+            texto, estilo = estado(lb, f.estado)
+            # the activity's text once, on its first indicator (the next ones name it by its id): printed, the
+            # long texts of the plan would otherwise make every row many lines tall
+            actividad = f.actividad if f.actividad == anterior else f"{f.actividad} {f.actividad_texto}"
+            anterior = f.actividad
+            filas.append([f.id, actividad, f.indicador, f.meta, formato_numero(f.esperado),
+                          formato_numero(f.reportado), formato_logro(f.logro), texto, f.notas or None,
+                          f.responsables, f"{f.ultimo_periodo}\n{f.ultima_fecha:%d/%m/%Y}"
+                          if f.ultimo_periodo and f.ultima_fecha else None, f.observaciones or None])
+            estilos.append({7: estilo})
+    h.tabla([Columna("Id"), Columna("Actividad"), Columna("Indicador"), Columna("Meta (fuente)"),
+             Columna("Esperado a la fecha", numero=True), Columna("Reportado", numero=True),
+             Columna("% logro", numero=True), Columna("Semáforo"), Columna("Notas"), Columna("Responsables"),
+             Columna("Último reporte"), Columna("Observaciones")], filas, estilos, filtro=True, repetir=True)
+    leyenda_semaforo(h, i.leyenda)
+    h.texto("Notas: «faltan k de n informes», el estado se calculó sin todos los informes debidos; «revisar meta», "
+            f"lo reportado supera el {i.umbrales['revisar_meta']:g} % de lo esperado; «niveles discrepantes», las "
+            "instituciones reportan niveles distintos; «final», la ventana del indicador ya se evaluó entera. "
+            "Celdas vacías: sin valor (nada esperado aún, o nada reportado).", font=lb.f_cursiva)
+    h.terminar()
+
+
+def reportes(lb: Libro, i: InformeMecanismo) -> None:
+    sems = i.semestres_entregas
+    ancho_sem = 15 if len(sems) <= 6 else 12
+    h = lb.hoja("Reportes", "Entregas de informes por institución y semestre",
+                [14, 34, *[ancho_sem] * max(len(sems), 3)])
+    filas, estilos = [], []
+    for inst, fila in i.entregas.items():
+        valores: list[Any] = [inst, i.nombres.get(inst, inst)]
+        estilo: dict[int, dict[str, Any]] = {}
+        for j, s in enumerate(sems, 2):
+            if s in fila:
+                texto, estilo[j] = entrega(lb, fila[s])
+                valores.append(texto)
+            else:
+                valores.append(None)
+        filas.append(valores)
+        estilos.append(estilo)
+    h.tabla([Columna("Institución"), Columna("Nombre"), *[Columna(s) for s in sems]], filas,
+            estilos, filtro=True, repetir=True, vacia="Aún no vence ningún informe.")
+    leyenda_entregas(h, 2)
+    h.terminar()
+
+
+def metas(lb: Libro, i: InformeMecanismo) -> None:
+    h = lb.hoja("Metas por definir", "Metas por definir", [12, 50, 40, 16, 24])
+    h.tabla([Columna("Indicador"), Columna("Texto"), Columna("Meta en la fuente"),
+             Columna("Se define en la actividad"), Columna("Responsables")],
+            [[m.id, m.indicador, m.meta, m.definida_en or None, m.responsables] for m in i.metas_por_definir],
+            filtro=True, repetir=True, vacia="Ninguna.")
+    h.terminar()
+
+
+def inconsistencias(lb: Libro, i: InformeMecanismo) -> None:
+    h = lb.hoja("Inconsistencias", "Inconsistencias de la fuente registradas en el plan", [12, 26, 100])
+    h.texto("La transcripción conserva el texto de la fuente; estas inconsistencias están registradas en los datos "
+            "del plan. Código: el tipo de inconsistencia; la descripción dice cuál es.", font=lb.f_cursiva)
+    h.tabla([Columna("Dónde"), Columna("Código"), Columna("Descripción")],
+            [[n.donde, n.codigo, n.descripcion] for n in i.inconsistencias], filtro=True, repetir=True,
+            vacia="Ninguna.")
+    h.terminar()
+
+
+# --- the report for one institution ------------------------------------------------------------------------------
+
+def libro_institucion(informe: Any) -> bytes:
+    """`informe` is an informe_institucion.InformeInstitucion: «Lo que debe» (what it owes, the next deadline, its
+    deliveries) and «Indicadores» (its activities' indicators: the total beside its own values)."""
+    from ..informe_institucion import InformeInstitucion
+
+    i: InformeInstitucion = informe
+    lb = Libro(i.titulo, i.corte_fecha, f"Fecha de corte: {i.corte} · Semestres evaluados: {i.semestres} · Versión "
+               f"del plan: {i.version_plan} · pni {i.version_pni}", i.ilustrativo, f"{i.clave} · corte {i.corte}")
+    h = lb.hoja("Lo que debe", i.titulo, [14, 30, 16, 16, 60])
+    h.seccion("Lo que debe")
+    if not i.debe:
+        h.texto("Nada: todos sus informes vencidos llegaron completos y a tiempo.")
+    if i.faltantes:
+        h.texto(f"Semestres sin informe: {', '.join(i.faltantes)}.", font=lb.negrita)
+    for c in i.con_errores:
+        h.texto(f"Informe con errores, que no se cuenta: {texto_con_errores(c)}. Ejecute pni validar, corrija el "
+                "archivo y entréguelo de nuevo.", font=lb.negrita)
+    for c in i.incompletos:
+        h.texto(f"Informe incompleto: {texto_incompleto(c)}; faltan los indicadores {', '.join(c.faltantes)}.",
+                font=lb.negrita)
+    for c in i.tardios:
+        h.texto(f"Informe tardío: {texto_tardio(c)}.", font=lb.negrita)
+    for c in i.pendientes:
+        h.texto(f"En plazo: {c.semestre}, vence el {c.vence:%d/%m/%Y} ({c.debidos} indicadores)." if c.vence else
+                f"En plazo: {c.semestre}.")
+    p = i.proximo
+    h.texto(f"Próximo plazo: el informe de {p.semestre} vence el {p.vence:%d/%m/%Y} ({p.indicadores} "
+            f"indicador{'' if p.indicadores == 1 else 'es'})." if p else
+            "Próximo plazo: ninguno; el plan no le pide más informes.", font=lb.negrita)
+    h.seccion("Entregas por semestre")
+    filas, estilos = [], []
+    for c in i.entregas:
+        texto, estilo = entrega(lb, c)
+        filas.append([c.semestre, texto, c.vence, c.fecha_reporte, ", ".join(c.faltantes) if c.incompleto else None])
+        estilos.append({1: estilo, 2: {"number_format": "dd/mm/yyyy"}, 3: {"number_format": "dd/mm/yyyy"}})
+    h.tabla([Columna("Semestre"), Columna("Entrega"), Columna("Vence"), Columna("Entregado"),
+             Columna("Indicadores que faltan")], filas, estilos, vacia="Aún no vence ningún informe.")
+    leyenda_entregas(h, 2)
+    h.terminar()
+
+    sems = i.semestres_valores
+    ancho_sem = 9
+    h = lb.hoja("Indicadores", f"Actividades e indicadores de {i.clave}", [26, 8, 26, 16, 9, 10, 7, 12,
+                                                                            *[ancho_sem] * len(sems)])
+    filas, estilos = [], []
+    for a in i.actividades:
+        compartida = f"compartida con {', '.join(a.compartida_con)}" if a.compartida_con else f"solo {i.clave}"
+        for n, f in enumerate(a.indicadores):
+            texto, estilo = estado(lb, f.estado)
+            fila: list[Any] = [f"{a.id} {a.texto} ({compartida})" if n == 0 else a.id, f.id, f.indicador, f.meta,
+                               formato_numero(f.esperado), formato_numero(f.reportado), formato_logro(f.logro),
+                               texto + (f"\n{f.faltan}" if f.faltan else "")]
+            extra: dict[int, dict[str, Any]] = {7: estilo}
+            for j, v in enumerate(f.valores, 8):
+                if v.valor is not None:
+                    fila.append(formato_numero(v.valor))
+                elif v.debia:
+                    fila.append("✖ falta")
+                    extra[j] = lb.par(paleta.ENTREGAS["faltante"])
+                else:
+                    fila.append(None)
+            filas.append(fila)
+            estilos.append(extra)
+    h.tabla([Columna("Actividad"), Columna("Id"), Columna("Indicador"), Columna("Meta (fuente)"),
+             Columna("Esperado a la fecha", numero=True), Columna("Reportado (total)", numero=True),
+             Columna("% logro", numero=True), Columna("Semáforo"),
+             *[Columna(f"{i.clave} {s}", numero=True) for s in sems]], filas, estilos, filtro=True, repetir=True,
+            vacia="No es responsable de ninguna actividad.")
+    h.texto(f"Las columnas «{i.clave} AAAA-SN» son los valores que {i.clave} reportó; «✖ falta»: debía reportarlo "
+            "ese semestre y no llegó; vacía: nada que reportar. Reportado (total): lo de todas las instituciones "
+            "responsables, combinado como dice el plan.", font=lb.f_cursiva)
+    leyenda_semaforo(h, i.leyenda)
+    h.terminar()
+    return lb.guardar()

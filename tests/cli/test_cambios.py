@@ -22,7 +22,8 @@ def git(carpeta: Path, *args: str) -> str:
     entorno = {**os.environ, "GIT_AUTHOR_NAME": "Analista", "GIT_AUTHOR_EMAIL": "analista@example.org",
                "GIT_COMMITTER_NAME": "Analista", "GIT_COMMITTER_EMAIL": "analista@example.org",
                "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    p = subprocess.run(["git", "-C", str(carpeta), *args], capture_output=True, text=True, env=entorno, check=True)
+    p = subprocess.run(["git", "-C", str(carpeta), *args], capture_output=True, text=True, env=entorno)
+    assert p.returncode == 0, f"git {' '.join(args)}: {p.stderr}"
     return p.stdout
 
 

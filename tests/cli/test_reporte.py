@@ -30,6 +30,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pni_cli import __version__
+from pni_cli.informe_mecanismo import SIMBOLOS
 from pni_cli.progreso import ETIQUETAS
 from pni_cli.render.informe_xlsx import COLORES
 from tests.conftest import REPO, Salida, correr, escribir, huellas
@@ -41,7 +42,7 @@ VERSION = f"generado con pni {__version__}"
 VERSION_FIJA = "generado con pni «versión»"
 EJES = [str(n) for n in range(7)]
 ENCABEZADOS_EJE = ["Id", "Actividad", "Indicador", "Meta (fuente)", "Esperado a la fecha", "Reportado", "% logro",
-                   "Semáforo", "Responsables", "Último reporte", "Observaciones"]
+                   "Semáforo", "Notas", "Responsables", "Último reporte", "Observaciones"]
 HOJAS = ["Resumen", *[f"Eje {n}" for n in EJES], "Reportes", "Metas por definir", "Inconsistencias"]
 RE_INDICADOR = re.compile(r"^\d\.\d+\.\d+\.[a-z]$")
 
@@ -216,7 +217,8 @@ def test_markdown_secciones(base: Base) -> None:
     assert titulos == ["## Resumen ejecutivo", *ejes, "## Entregas de informes por institución y semestre",
                        "## Metas por definir", "## Inconsistencias de la fuente"]
     resumen = seccion(texto, "## Resumen ejecutivo")
-    for sub in ("### Actividades en rojo (1)", "### Actividades sin reporte (",
+    for sub in ("### ✖ Indicadores en rojo (3)", "### ⊘ Indicadores no cumplidos (0)",
+                "### ? Indicadores sin reporte (", "### Indicadores con datos faltantes (",
                 "### Instituciones que deben informes ("):
         assert sub in resumen
     # the executive summary: one row per eje and a total
@@ -225,22 +227,22 @@ def test_markdown_secciones(base: Base) -> None:
         "Intervenciones transversales", "Prevención de la Migración Irregular", "Asistencia y Protección",
         "Movilidad Laboral", "Atención a la Diáspora", "Reintegración", "Factores Medioambientales"), strict=True)]
     assert partir(tabla[-1])[0] == "**Total**"
-    rojas = seccion(texto, "### Actividades en rojo (1)")
+    rojas = seccion(texto, "### ✖ Indicadores en rojo (3)")
     assert "| **3.1.1** Realizar reuniones periódicas con los integrantes del Eje de Movilidad Laboral. | 3 | MRREE " \
-           "| 3.1.1.a 33 % |" in rojas
+           "| 3.1.1.a (33 %) |" in rojas
     deudoras = seccion(texto, next(t for t in lineas if t.startswith("### Instituciones que deben informes")))
-    assert "| **MTPS** Ministerio de Trabajo y Previsión Social | 2024-S2 | — | 2025-S1 (3/21), 2025-S2 (3/21) | — |" \
-           in deudoras
+    assert "| **MTPS** Ministerio de Trabajo y Previsión Social | 2024-S2 | — | 2025-S1 (3 de 21 indicadores), " \
+           "2025-S2 (3 de 21 indicadores) | — |" in deudoras
     # MRREE's 2025-S2 file came one day late and incomplete: both facts
-    assert ("| **MRREE** Ministerio de Relaciones Exteriores | 2024-S2, 2025-S1 | — | 2025-S2 (5/128) | 2025-S2 (1 "
-            "día de retraso) |") in deudoras
+    assert ("| **MRREE** Ministerio de Relaciones Exteriores | 2024-S2, 2025-S1 | — | 2025-S2 (5 de 128 indicadores) | "
+            "2025-S2 (1 día de retraso) |") in deudoras
     # completeness: institutions × semesters
     entregas = seccion(texto, "## Entregas de informes por institución y semestre")
     tabla = tablas(entregas)[0]
     assert partir(tabla[0]) == ["Institución", "2024-S2", "2025-S1", "2025-S2"]
     filas = {partir(f)[0]: partir(f)[1:] for f in tabla[2:]}
-    assert filas["MTPS"] == ["faltante", "incompleto (3/21)", "incompleto (3/21)"]
-    assert filas["MRREE"] == ["faltante", "faltante", "tarde (1 d) e incompleto (5/128)"]
+    assert filas["MTPS"] == ["faltante", "incompleto (3 de 21)", "incompleto (3 de 21)"]
+    assert filas["MRREE"] == ["faltante", "faltante", "tarde (1 día) e incompleto (5 de 128)"]
     assert filas["DGME"] == ["faltante"] * 3
     assert list(filas) == sorted(filas)
     # metas por definir and the source's inconsistencies
@@ -250,7 +252,9 @@ def test_markdown_secciones(base: Base) -> None:
     inconsistencias = tablas(seccion(texto, "## Inconsistencias de la fuente"))[0]
     assert len(inconsistencias) - 2 == _inconsistencias_del_plan(base.carpeta)
     assert "| 3.3.1 | `celda-compuesta` |" in "\n".join(inconsistencias)
-    assert lineas[-2].startswith("Semáforo: verde ≥ 90 % de lo esperado a la fecha; amarillo ≥ 70 %")
+    assert lineas[-2].startswith("Semáforo: ✔ cumplida, ● verde, ▲ amarillo, ✖ rojo, ⊘ no cumplida, ◐ en curso, ? sin "
+                                 "reporte, ○ no iniciada, ◇ meta por definir. Verde ≥ 90 % de lo esperado a la fecha; "
+                                 "amarillo ≥ 70 %")
     assert texto.endswith("\n") and not texto.endswith("\n\n")
     assert "\n\n\n" not in texto
 
@@ -299,19 +303,19 @@ def test_markdown_mismos_numeros_que_estado_json(base: Base) -> None:
                 assert md == "—", i["id"]
             else:
                 assert numero(md) == pytest.approx(js, abs=tolerancia), (i["id"], md, js)
-        assert semaforo.split(" (")[0] == ETIQUETAS[i["estado"]], i["id"]
+        assert semaforo.split(" (")[0] == f"{SIMBOLOS[i['estado']]} {ETIQUETAS[i['estado']]}", i["id"]
         assert ("revisar meta" in semaforo) is i["revisar_meta"], i["id"]
         assert ("niveles discrepantes" in semaforo) is i["discrepancia"], i["id"]
     # a few by hand, as a reader checks them
     # 1.4.2.a «100 participantes por año»: 2024 expects 50 and has nothing; 2025 expects 100 and has 40 + 5,000 →
     # credited 100: 100 of 150 = 67 %, rojo; 5,040 ÷ 150 = 3,360 % → revisar meta; 2 of 9 owed reports arrived
-    assert filas["1.4.2.a"][3:7] == ["150", "5,040", "67 %", "rojo (faltan 7 de 9 informes, revisar meta)"]
+    assert filas["1.4.2.a"][3:7] == ["150", "5,040", "67 %", "✖ rojo (faltan 7 de 9 informes, revisar meta)"]
     # 3.1.1.b «10 instituciones participantes» (promedio): 8.5 → 85 %; only 2025-S2 of 3 semesters reported
-    assert filas["3.1.1.b"][3:7] == ["10", "8.5", "85 %", "amarillo (faltan 2 de 3 informes)"]
+    assert filas["3.1.1.b"][3:7] == ["10", "8.5", "85 %", "▲ amarillo (faltan 2 de 3 informes)"]
     # 3.4.2.a «Un registro» (hito, vence 2028-S2, combinar maximo): MTPS 60 and MRREE 50 in 2025-S2 → 60, not judged
-    assert filas["3.4.2.a"][3:7] == ["—", "60", "—", "en curso (faltan 6 de 9 informes, niveles discrepantes)"]
+    assert filas["3.4.2.a"][3:7] == ["—", "60", "—", "◐ en curso (faltan 6 de 9 informes, niveles discrepantes)"]
     # 0.2.3.b «75% de brechas» (total): 75 × 2/8 = 18.75 expected; 30 → credited 18.75 (100 %); 160 % → revisar
-    assert filas["0.2.3.b"][3:7] == ["18.8", "30", "100 %", "verde (faltan 3 de 4 informes, revisar meta)"]
+    assert filas["0.2.3.b"][3:7] == ["18.8", "30", "100 %", "● verde (faltan 3 de 4 informes, revisar meta)"]
     assert (indicador(doc, "0.2.3.b")["esperado"], indicador(doc, "1.4.2.a")["reportado"]) == (18.75, 5040)
     # the executive summary's totals are the JSON's
     resumen = tablas(seccion(texto, "## Resumen ejecutivo"))[0]
@@ -431,7 +435,7 @@ def test_eje_restringe_el_informe(ws: Path) -> None:
     assert set(filas) == {i["id"] for i in doc["indicadores"]}
     assert all(i.startswith("3.") for i in filas)
     assert int(partir(resumen[-1])[-1].strip("*")) == len(doc["indicadores"]) == 22
-    rojas = seccion(texto, "### Actividades en rojo (1)")
+    rojas = seccion(texto, "### ✖ Indicadores en rojo (2)")
     assert "**3.1.1**" in rojas
     inconsistencias = tablas(seccion(texto, "## Inconsistencias de la fuente"))[0][2:]
     assert len(inconsistencias) == _inconsistencias_del_plan(ws, "3")
@@ -484,8 +488,8 @@ def _fila_encabezado(hoja: Any, primero: str) -> int:
 def _filas_eje(hoja: Any) -> dict[str, Any]:
     """Indicator id → its row of cells in an eje sheet."""
     inicio = _fila_encabezado(hoja, "Id")
-    return {fila[0].value: fila for fila in hoja.iter_rows(min_row=inicio + 1, max_col=11)
-            if fila[0].value is not None}
+    return {fila[0].value: fila for fila in hoja.iter_rows(min_row=inicio + 1, max_col=12)
+            if isinstance(fila[0].value, str) and RE_INDICADOR.match(fila[0].value)}
 
 
 def test_excel_hojas_y_resumen(base: Base) -> None:
@@ -499,7 +503,7 @@ def test_excel_hojas_y_resumen(base: Base) -> None:
     inicio = _fila_encabezado(resumen, "Eje")
     estados = list(ETIQUETAS)
     encabezado = [c.value for c in resumen[inicio]][:len(estados) + 2]
-    assert encabezado == ["Eje", *[ETIQUETAS[e].capitalize() for e in estados], "Total"]
+    assert encabezado == ["Eje", *[f"{SIMBOLOS[e]} {ETIQUETAS[e].capitalize()}" for e in estados], "Total"]
     filas = [[c.value for c in fila][:len(estados) + 2]
              for fila in resumen.iter_rows(min_row=inicio + 1, max_row=inicio + len(EJES) + 1)]
     for fila, eje in zip(filas[:-1], doc["ejes"], strict=True):
@@ -528,7 +532,7 @@ def test_excel_hojas_de_eje(base: Base) -> None:
         assert [c.value for c in hoja[inicio]] == ENCABEZADOS_EJE
         assert hoja.freeze_panes == f"A{inicio + 1}"
         assert hoja.auto_filter.ref is not None
-        assert hoja.auto_filter.ref.startswith(f"A{inicio}:K")
+        assert hoja.auto_filter.ref.startswith(f"A{inicio}:L")
         assert hoja.page_setup.orientation == "landscape"
         assert hoja.page_setup.fitToWidth == 1
         assert hoja.sheet_properties.pageSetUpPr.fitToPage is True
@@ -537,14 +541,15 @@ def test_excel_hojas_de_eje(base: Base) -> None:
         for id_, fila in filas.items():
             estado = por_id[id_]["estado"]
             semaforo = fila[7]
-            assert semaforo.value.split(" (")[0] == ETIQUETAS[estado], id_
+            assert semaforo.value == f"{SIMBOLOS[estado]} {ETIQUETAS[estado]}", id_
             assert semaforo.fill.fill_type == "solid"
             assert semaforo.fill.fgColor.rgb[-6:] == COLORES[estado], (id_, estado)
             vistos.add(estado)
     assert {"verde", "amarillo", "rojo", "en_curso", "sin_reporte", "no_iniciada", "meta_por_definir"} <= vistos
     fila = _filas_eje(libro["Eje 3"])["3.4.2.a"]
-    assert [c.value for c in fila[4:8]] == ["—", "60", "—", "en curso (faltan 6 de 9 informes, niveles discrepantes)"]
-    assert fila[10].value == "MTPS 2025-S2: Ley aprobada | reglamento pendiente\nsegunda línea: falta presupuesto"
+    assert [c.value for c in fila[4:9]] == [None, 60, None, "◐ en curso",
+                                            "faltan 6 de 9 informes, niveles discrepantes"]
+    assert fila[11].value == "MTPS 2025-S2: Ley aprobada | reglamento pendiente\nsegunda línea: falta presupuesto"
 
 
 HOSTILES = {
@@ -571,14 +576,14 @@ def test_excel_texto_hostil_queda_como_texto(espacio: Path) -> None:
     destino, libro = _excel(espacio)
     filas = {**_filas_eje(libro["Eje 0"]), **_filas_eje(libro["Eje 1"]), **_filas_eje(libro["Eje 3"])}
     for id_, original in HOSTILES.items():
-        celda = filas[id_][10]
+        celda = filas[id_][11]
         assert celda.value == f"MRREE 2025-S2: {original}"
         assert celda.data_type == "s", id_
     indicador_hostil = filas["3.1.1.a"][2]
     assert indicador_hostil.value == '=HYPERLINK("http://x","y")'
     assert indicador_hostil.data_type == "s"
     assert indicador_hostil.quotePrefix is True
-    assert filas["3.3.1.a"][10].value == "MRREE 2025-S2: abcd"  # control characters removed
+    assert filas["3.3.1.a"][11].value == "MRREE 2025-S2: abcd"  # control characters removed
     with zipfile.ZipFile(destino) as z:
         hojas = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
         assert len(hojas) == len(HOJAS)

@@ -276,7 +276,7 @@ def test_una_entrega_tarde_e_incompleta_es_las_dos_cosas(espacio: Path) -> None:
     [c] = [c for c in doc["completitud"] if (c["institucion"], c["periodo"]) == ("MTPS", "2025-S1")]
     assert c["estado"] == "tarde" and c["tarde"] and c["incompleto"] and c["dias_retraso"] == 21
     md = correr("reporte", "--corte", "2025-09-01", cwd=espacio).out
-    assert "tarde (21 d) e incompleto (1/" in md
+    assert "tarde (21 días) e incompleto (1 de " in md
     [deuda] = [d for d in doc["deudas"] if d["institucion"] == "MTPS"]
     assert deuda["tardios"] == [{"periodo": "2025-S1", "dias": 21}] and deuda["incompletos"] == ["2025-S1"]
     # at a cut-off before it arrived, it is missing, and no lateness is counted that had not happened yet

@@ -1,0 +1,211 @@
+"""`pni reporte --formato html`: one self-contained file, checked as text (no request can leave it, data escaped,
+same bytes) and in a real browser: Debian's headless Chromium prints it to PDF (Letter and A4) and takes a
+screenshot, with console logging on, and the test asserts it rendered (pages, an image, no console message). Where
+Chromium is absent the browser tests are skipped with the reason; in CI (the variable CI set) they fail instead:
+.ci/run installs chromium."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, correr, escribir
+
+FIJOS = REPO / "tests" / "fixtures" / "reporte"
+CORTE = "2026-01-31"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+@dataclass(frozen=True)
+class Html:
+    carpeta: Path
+    archivo: Path
+    texto: str
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Html:
+    carpeta = tmp_path_factory.mktemp("reporte_html")
+    shutil.copytree(REPO / "plan", carpeta / "plan")
+    shutil.copytree(FIJOS / "avances", carpeta / "avances")
+    # a hostile observation: markup, a script, a request, in the data
+    escribir(carpeta / "avances" / "2025-S2" / "MTPS.yaml",
+             (FIJOS / "avances" / "2025-S2" / "MTPS.yaml").read_text(encoding="utf-8").replace(
+                 "reglamento pendiente", "reglamento <script>alert(1)</script><img src='http://x/y.png'>"))
+    archivo = carpeta / "informe.html"
+    r = correr("reporte", "--corte", CORTE, "--formato", "html", "--salida", str(archivo), cwd=carpeta)
+    assert r.codigo == 0, r.err
+    assert f"Informe escrito en {archivo}" in r.err
+    return Html(carpeta, archivo, archivo.read_text(encoding="utf-8"))
+
+
+class _Marcado(HTMLParser):
+    """The tags, attributes and style sheets of a page (its markup, not its text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.etiquetas: set[str] = set()
+        self.atributos: list[tuple[str, str, str]] = []
+        self.estilos: list[str] = []
+        self._en_estilo = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.etiquetas.add(tag)
+        self.atributos += [(tag, k, v or "") for k, v in attrs]
+        self._en_estilo = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._en_estilo = False
+
+    def handle_data(self, data: str) -> None:
+        if self._en_estilo:
+            self.estilos.append(data)
+
+
+def test_html_sin_nada_externo(html: Html) -> None:
+    """Nothing in the markup can make a request: no script, link, image, frame or object, no attribute that names
+    a resource, no url() or @import in the styles, and a Content-Security-Policy that forbids them anyway."""
+    t = html.texto
+    assert t.startswith("<!DOCTYPE html>\n<html lang=\"es\">")
+    m = _Marcado()
+    m.feed(t)
+    assert ("meta", "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:") in m.atributos
+    assert ("meta", "http-equiv", "Content-Security-Policy") in m.atributos
+    assert not m.etiquetas & {"script", "link", "img", "iframe", "object", "embed", "image", "use", "video",
+                              "audio", "source", "form", "base"}
+    recursos = {"src", "href", "action", "srcset", "poster", "xlink:href", "data", "background", "formaction"}
+    assert [a for a in m.atributos if a[1] in recursos or a[1].startswith("on")] == []
+    assert m.estilos and not any(re.search(r"url\(|@import", e, re.IGNORECASE) for e in m.estilos)
+    assert "<svg" in t
+
+
+def test_html_escapa_el_texto_de_los_datos(html: Html) -> None:
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=&#x27;http://x/y.png&#x27;&gt;" in html.texto
+
+
+def test_html_contenido(html: Html) -> None:
+    t = html.texto
+    assert "⚠ DATOS ILUSTRATIVOS" in t
+    for titulo in ("Resumen", "Tendencia por eje", "Qué atender", "Entregas de informes por institución y semestre",
+                   *[f"Eje {n}:" for n in range(7)], "Anexo: metas por definir", "Anexo: inconsistencias de la fuente",
+                   "Leyenda del semáforo"):
+        assert f"<h2>{titulo}" in t or f"<h3>{titulo}" in t, titulo
+    assert t.count('<svg class="tendencia"') == 7  # one trend chart per eje
+    assert t.count('<svg class="grafico"') == 1
+    # every state as symbol + word + colour
+    assert '<span class="estado e-rojo">✖ rojo</span>' in t
+    assert '<td class="entrega d-tarde">◷ tarde (1 día) e incompleto (5 de 128)</td>' in t
+    assert "faltan 7 de 9 informes" in t
+    # the trend: the day after each evaluated semester's deadline
+    for semestre, dia in (("2024-S2", "31/01/2025"), ("2025-S1", "31/07/2025"), ("2025-S2", "31/01/2026")):
+        assert f"{semestre} (al {dia})" in t
+
+
+def test_html_mismos_bytes(html: Html, tmp_path: Path) -> None:
+    otro = tmp_path / "otra.html"
+    r = correr("reporte", "--corte", CORTE, "--formato", "html", "--salida", str(otro), cwd=html.carpeta)
+    assert r.codigo == 0
+    assert otro.read_bytes() == html.archivo.read_bytes()
+
+
+def test_html_necesita_salida(html: Html) -> None:
+    r = correr("reporte", "--corte", CORTE, "--formato", "html", cwd=html.carpeta)
+    assert r.codigo == 2
+    assert "el informe en HTML necesita --salida ARCHIVO.html" in r.err
+
+
+def test_html_plantilla_del_espacio_y_sandbox(html: Html, tmp_path: Path) -> None:
+    carpeta = tmp_path / "ws"
+    shutil.copytree(html.carpeta / "plan", carpeta / "plan")
+    escribir(carpeta / "plantillas" / "reporte.html.j2", "<p>{{ i.corte }} {{ '<b>' }}</p>\n")
+    destino = carpeta / "a.html"
+    r = correr("reporte", "--corte", CORTE, "-f", "html", "-o", str(destino), cwd=carpeta)
+    assert r.codigo == 0, r.err
+    assert destino.read_text(encoding="utf-8") == "<p>31/01/2026 &lt;b&gt;</p>\n"
+    # a template cannot reach Python's internals
+    escribir(carpeta / "plantillas" / "reporte.html.j2", "{{ i.__class__.__mro__ }}\n")
+    r = correr("reporte", "--corte", CORTE, "-f", "html", "-o", str(carpeta / "b.html"), cwd=carpeta)
+    assert r.codigo == 2
+    assert r.err.startswith("pni: la plantilla plantillas/reporte.html.j2")
+    assert not (carpeta / "b.html").exists()
+
+
+# --- in a real browser ---------------------------------------------------------------------------------------
+
+def _chromium() -> str:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI: no se encuentra chromium (Debian: apt-get install chromium; .ci/run lo instala)")
+        pytest.skip("chromium no está instalado (Debian: apt-get install chromium): no se puede comprobar el HTML "
+                    "en un navegador")
+    return CHROMIUM
+
+
+def _navegador(archivo: Path, tmp: Path, *opciones: str) -> str:
+    """Run headless Chromium on `archivo` with console logging on stderr; return stderr."""
+    perfil = tmp / f"perfil-{len(list(tmp.iterdir()))}"
+    perfil.mkdir()
+    p = subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-extensions", "--mute-audio", f"--user-data-dir={perfil}", "--enable-logging=stderr",
+                        "--v=0", *opciones, archivo.as_uri()],
+                       capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(tmp)})
+    assert p.returncode == 0, p.stderr[-3000:]
+    return p.stderr
+
+
+def _consola(stderr: str) -> list[str]:
+    """What the page wrote to the browser's console (errors, refused requests): Chromium logs it as «:CONSOLE»."""
+    return [linea for linea in stderr.splitlines() if ":CONSOLE" in linea]
+
+
+def _paginas(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def test_chromium_imprime_y_muestra_el_informe(html: Html, tmp_path: Path) -> None:
+    pdf = tmp_path / "informe.pdf"
+    err = _navegador(html.archivo, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    assert _consola(err) == []
+    datos = pdf.read_bytes()
+    assert datos.startswith(b"%PDF")
+    paginas = _paginas(datos)
+    assert 15 <= paginas <= 80, paginas  # the summary, the trend, the lists, the map, 7 ejes, the appendices
+    assert b"/MediaBox [0 0 612 792]" in datos  # Letter, the browser's default here
+
+    png = tmp_path / "pantalla.png"
+    err = _navegador(html.archivo, tmp_path, "--window-size=1280,1600", "--hide-scrollbars", f"--screenshot={png}")
+    assert _consola(err) == []
+    imagen = png.read_bytes()
+    assert imagen.startswith(b"\x89PNG\r\n\x1a\n")
+    ancho, alto = int.from_bytes(imagen[16:20], "big"), int.from_bytes(imagen[20:24], "big")
+    assert (ancho, alto) == (1280, 1600)
+    assert len(imagen) > 40_000  # text and charts, not a blank page
+
+
+def test_chromium_en_a4(html: Html, tmp_path: Path) -> None:
+    a4 = tmp_path / "a4.html"
+    a4.write_text(html.texto.replace("</head>", "<style>@page { size: A4; }</style>\n</head>"), encoding="utf-8")
+    pdf = tmp_path / "a4.pdf"
+    err = _navegador(a4, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    assert _consola(err) == []
+    datos = pdf.read_bytes()
+    assert re.search(rb"/MediaBox \[0 0 59[45]\.\d+ 841\.\d+\]", datos)  # A4: 595 × 842 points
+    assert 15 <= _paginas(datos) <= 80
+
+
+def test_chromium_denunciaria_una_peticion(html: Html, tmp_path: Path) -> None:
+    """The check above would see a request: the same file with an image from the network gets the browser's
+    refusal in the console (the Content-Security-Policy), and nothing is fetched."""
+    malo = tmp_path / "malo.html"
+    malo.write_text(html.texto.replace("</body>", '<img src="http://127.0.0.1:9/x.png"></body>'), encoding="utf-8")
+    err = _navegador(malo, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={tmp_path / 'malo.pdf'}")
+    consola = _consola(err)
+    assert consola and "Content Security Policy" in consola[0]
