@@ -685,7 +685,7 @@ def _fila_fiel(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], 
             otra = ids.get((leido or "").strip())
             donde = f"; «{_sin_control(leido or '', 30)}» va en la fila {otra} (celda {celda(otra, 1)})" if otra else ""
             texto = (f"la celda dice «{_sin_control(leido or '', 40)}», pero esta fila es la {que} {esperado_id} "
-                     f"(lo dice su texto en {celda(fila, 2 if que == "de la actividad" else 3)}){donde}: ¿se "
+                     f"(lo dice su texto en {celda(fila, 2 if que == 'de la actividad' else 3)}){donde}: ¿se "
                      "intercambiaron filas o se editó la celda?")
         else:
             texto = (f"la celda {ref} no dice lo que el plan dice {que} {esperado_id} (celda {ref_id}): "
