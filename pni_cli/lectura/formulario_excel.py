@@ -52,6 +52,7 @@ CODIGOS = frozenset({FORMULARIO_ALTERADO, ENCABEZADO, CELDAS_COMBINADAS, LIBRO_I
                      PORCENTAJE_FUERA_DE_LUGAR})
 
 MAX_FILAS = 5000
+MAX_INCONSISTENCIAS = 10  # listed one by one; past them, how many more
 MAX_MIEMBROS = 10_000
 # Deflate compresses XML about 5 to 20 times; a member that inflates more than this, and to more than a megabyte,
 # is a compression bomb whatever the total.
@@ -545,24 +546,24 @@ def _estructura(ctx: _Contexto, libro: Libro) -> bool:
         ctx.del_archivo(f"falta la hoja oculta «{fm.HOJA_DATOS}» con el periodo y la institución; el libro no viene "
                         "de «pni plantilla» o se modificó. Genere una plantilla nueva.", CAMPO_FALTANTE)
         return False
-    for inc in libro.inconsistencias:
+    if fm.HOJA in libro.leidas:
+        limite_filas = fm.FILA_ENCABEZADO + MAX_FILAS
+        if libro.leidas[fm.HOJA].ultima_fila > limite_filas:
+            ctx.mal(fm.HOJA, limite_filas + 1, 1, f"demasiadas filas (más de {MAX_FILAS}); un formulario tiene una "
+                                                  "por indicador", LIMITE)
+            return False
+    consejo = ("el libro está dañado o fue modificado fuera de Excel: no se adivina el valor. Vuelva a guardarlo "
+               "desde Excel o LibreOffice")
+    for inc in libro.inconsistencias[:MAX_INCONSISTENCIAS]:
         if inc.hoja and inc.fila:
-            ctx.mal(inc.hoja, inc.fila, inc.columna, f"{inc.mensaje}; el libro está dañado o fue modificado fuera de "
-                                                     "Excel: no se adivina el valor. Vuelva a guardarlo desde Excel "
-                                                     "o LibreOffice", LIBRO_INCONSISTENTE)
+            ctx.mal(inc.hoja, inc.fila, inc.columna, f"{inc.mensaje}; {consejo}", LIBRO_INCONSISTENTE)
         else:
-            ctx.del_archivo(f"{(f'hoja {inc.hoja}: ' if inc.hoja else '')}{inc.mensaje}; el libro está dañado o fue "
-                            "modificado fuera de Excel: no se adivina. Vuelva a guardarlo desde Excel o LibreOffice",
+            ctx.del_archivo(f"{(f'hoja {inc.hoja}: ' if inc.hoja else '')}{inc.mensaje}; {consejo}",
                             LIBRO_INCONSISTENTE)
-    if libro.inconsistencias:
-        return False
-    if any(h not in libro.leidas for h in (fm.HOJA, fm.HOJA_DATOS)):
-        return False
-    hoja = libro.leidas[fm.HOJA]
-    limite_filas = fm.FILA_ENCABEZADO + MAX_FILAS
-    if hoja.ultima_fila > limite_filas:
-        ctx.mal(fm.HOJA, limite_filas + 1, 1, f"demasiadas filas (más de {MAX_FILAS}); un formulario tiene una por "
-                                              "indicador", LIMITE)
+    if len(libro.inconsistencias) > MAX_INCONSISTENCIAS:
+        ctx.del_archivo(f"y {len(libro.inconsistencias) - MAX_INCONSISTENCIAS:,} incoherencias más en las partes del "
+                        f"libro; {consejo}", LIBRO_INCONSISTENTE)
+    if libro.inconsistencias or any(h not in libro.leidas for h in (fm.HOJA, fm.HOJA_DATOS)):
         return False
     if fm.HOJA_ACTIVIDADES not in libro.leidas:
         ctx.del_archivo(f"no se encontró la hoja «{fm.HOJA_ACTIVIDADES}» (¿se renombró o se borró?); hojas del "
@@ -594,7 +595,7 @@ def _encabezado(ctx: _Contexto, plan: Plan, meta: dict[Any, Any], avances: dict[
         return None
     for (celda_, visible, oculta, que) in ((fm.CELDA_INSTITUCION, visible_clave, oculta_clave, "la institución"),
                                            (fm.CELDA_PERIODO, visible_periodo, oculta_periodo, "el periodo")):
-        if str(oculta).strip() != visible or not visible:
+        if oculta != visible or not visible:
             ctx.mal(fm.HOJA, *celda_, f"{que} del encabezado («{_sin_control(visible, 60)}») no es {que} de la hoja "
                                       f"oculta «{fm.HOJA_DATOS}» («{_sin_control(str(oculta), 60)}»): el formulario se "
                                       "modificó y no se sabe de quién es ni de qué semestre. No se importa: genere el "

@@ -318,7 +318,7 @@ def _celda(el: Any, textos: list[str], formatos: list[str]) -> tuple[Celda | Non
     formula = bool(f)
     if tipo == "inlineStr":
         return Celda(inline if inline is not None else None, tipo, formato, formula), None
-    if v is None:
+    if v is None or (formula and not v.strip()):  # openpyxl writes an uncomputed formula with an empty <v/>
         return (Celda(None, tipo, formato, True) if formula else None), None
     if tipo == "s":
         if not re.fullmatch(r"[0-9]+", v.strip()):

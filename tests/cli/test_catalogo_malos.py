@@ -109,9 +109,10 @@ def linea_del_problema(texto: str, archivo: str, caso: dict[str, Any]) -> str:
         prefijo, dentro = f"{archivo}:{lugar}: {sev} {caso['codigo']} [", ""
     elif lugar == "archivo":
         prefijo, dentro = f"{archivo}: {sev} {caso['codigo']} [", ""
-    else:
-        prefijo, dentro = f"{archivo}: {sev} {caso['codigo']} [", f"] {lugar}: "
-    hallados = [x for x in texto.splitlines() if x.startswith(prefijo) and dentro in x]
+    else:  # «Hoja Avances, celda F8», and the cell's field name may follow: «… celda F8 (Valor): »
+        prefijo, dentro = f"{archivo}: {sev} {caso['codigo']} [", f"] {lugar}"
+    hallados = [x for x in texto.splitlines() if x.startswith(prefijo) and re.search(
+        re.escape(dentro) + (r"(: | \([^)]*\): )" if dentro else ""), x)]
     assert hallados, f"no se encontró «{prefijo}…{dentro}» en:\n{texto}"
     assert any(caso["mensaje"] in x for x in hallados), (caso["mensaje"], hallados)
     return hallados[0]
