@@ -190,6 +190,8 @@ def revisar_contenedor(ruta: Path, nombre: str) -> Problema | None:
     try:
         with zipfile.ZipFile(ruta) as z:
             miembros = z.infolist()
+            tipo = z.read("mimetype")[:200] if "mimetype" in z.namelist() and z.getinfo("mimetype").file_size < 200 \
+                else b""
     except Exception as e:  # BadZipFile, OSError, and whatever a forged central directory provokes
         return problema(CODIFICACION, nombre, 0, 0, f"el archivo .xlsx está dañado ({_sin_control(str(e))}); vuelva a "
                                                 "guardarlo desde Excel")
@@ -216,8 +218,12 @@ def revisar_contenedor(ruta: Path, nombre: str) -> Problema | None:
                                                     "como «Libro de Excel (.xlsx)» sin contraseña")
     nombres = {i.filename for i in miembros}
     if "xl/workbook.xml" not in nombres:
-        if "content.xml" in nombres or "mimetype" in nombres:
+        if b"opendocument.spreadsheet" in tipo:
             return problema(CODIFICACION, nombre, 0, 0, _ODS)
+        if b"opendocument" in tipo:
+            return problema(CODIFICACION, nombre, 0, 0, "es un documento de LibreOffice u OpenOffice que no es una "
+                                                    "hoja de cálculo; importe el formulario de Excel (.xlsx) que "
+                                                    "envió el Mecanismo")
         return problema(CODIFICACION, nombre, 0, 0, "el archivo es un zip pero no un libro de Excel (.xlsx); "
                                                 "ábralo en Excel o LibreOffice y guárdelo como «Libro de Excel "
                                                 "(.xlsx)»")
