@@ -38,16 +38,16 @@ class Columna:
 
 COLUMNAS = (
     Columna(1, "Indicador", "Indicador", 9),
-    Columna(2, "Actividad", "Actividad", 22),
-    Columna(3, "Texto del indicador", "Texto del indicador", 32),
-    Columna(4, "Meta (fuente)", "Meta", 22),
-    Columna(5, "Qué informar", "Qué informar", 20),
-    Columna(6, "Valor", "Valor", 10),
-    Columna(7, "Mujeres (opcional)", "Mujeres", 9),
-    Columna(8, "Hombres (opcional)", "Hombres", 9),
-    Columna(9, "Estado de la actividad", "Estado", 13),
-    Columna(10, "Evidencia (enlaces o referencias, una por línea)", "Evidencia", 26),
-    Columna(11, "Observaciones", "Observaciones", 26),
+    Columna(2, "Actividad", "Actividad", 19),
+    Columna(3, "Texto del indicador", "Texto del indicador", 25),
+    Columna(4, "Meta (fuente)", "Meta", 16),
+    Columna(5, "Qué informar", "Qué informar", 17),
+    Columna(6, "Valor", "Valor", 8),
+    Columna(7, "Mujeres", "Mujeres", 9),
+    Columna(8, "Hombres", "Hombres", 9),
+    Columna(9, "Estado de la actividad", "Estado", 12),
+    Columna(10, "Evidencia (enlaces o referencias, uno por línea)", "Evidencia", 18),
+    Columna(11, "Observaciones", "Observaciones", 18),
 )
 COL_ID, COL_ACTIVIDAD, COL_TEXTO, COL_META, COL_QUE = 1, 2, 3, 4, 5
 COL_VALOR, COL_MUJERES, COL_HOMBRES, COL_ESTADO, COL_EVIDENCIA, COL_OBS = 6, 7, 8, 9, 10, 11
@@ -58,10 +58,10 @@ ULTIMA_COL = len(COLUMNAS)
 FILA_ENCABEZADO_ACT = 4
 COLUMNAS_ACT = (
     Columna(1, "Actividad", "Actividad", 9),
-    Columna(2, "Texto de la actividad", "Texto de la actividad", 40),
-    Columna(3, "Logros del semestre", "Logros", 42),
-    Columna(4, "Dificultades", "Dificultades", 42),
-    Columna(5, "Próximos pasos", "Próximos pasos", 42),
+    Columna(2, "Texto de la actividad", "Texto de la actividad", 36),
+    Columna(3, "Logros del semestre", "Logros", 36),
+    Columna(4, "Dificultades", "Dificultades", 36),
+    Columna(5, "Próximos pasos", "Próximos pasos", 36),
 )
 COL_ACT_ID, COL_ACT_TEXTO, COL_LOGROS, COL_DIFICULTADES, COL_PROXIMOS = 1, 2, 3, 4, 5
 CAMPOS_NARRATIVA = {COL_LOGROS: "logros", COL_DIFICULTADES: "dificultades", COL_PROXIMOS: "proximos_pasos"}
@@ -163,11 +163,17 @@ class FilaActividad:
 
 
 def filas(plan: Plan, clave: str, sem: Semestre) -> list[FilaIndicador]:
+    """The rows of the Avances sheet. The activity's text is written on its first indicator's row only (the next
+    ones say «misma actividad»), so that rows stay short on screen and on paper."""
     out = []
+    anterior = None
     for n, d in enumerate(debidos(plan, clave, sem)):
         ind = d.indicador
-        fijas = {COL_ID: ind.id, COL_ACTIVIDAD: f"{d.actividad_id} {d.actividad_texto}", COL_TEXTO: ind.texto,
-                 COL_META: ind.meta.texto, COL_QUE: que_informar(ind)}
+        actividad = (f"{d.actividad_id} {d.actividad_texto}" if d.actividad_id != anterior
+                     else f"{d.actividad_id} (misma actividad)")
+        anterior = d.actividad_id
+        fijas = {COL_ID: ind.id, COL_ACTIVIDAD: actividad, COL_TEXTO: ind.texto, COL_META: ind.meta.texto,
+                 COL_QUE: que_informar(ind)}
         out.append(FilaIndicador(FILA_1 + n, d, fijas, desglose(ind)))
     return out
 

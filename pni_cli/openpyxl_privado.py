@@ -9,6 +9,8 @@ it uses, never to an error:
 - `formulas_del_mismo_libro`: a read-only workbook parses a sheet anew on each pass, as its `_data_only` says; the
   importer reads the cached values and then the formulas of the same workbook without loading it (its shared
   strings, its styles) a second time. Without `_data_only`, None: the caller opens the workbook again.
+- `fuente_por_omision`: the workbook's default font (`_fonts[0]`), which sets the unit of column widths. Without
+  `_fonts`, openpyxl's default (Calibri).
 """
 
 from __future__ import annotations
@@ -51,3 +53,18 @@ def formulas_del_mismo_libro(libro: Any) -> Any | None:
         return None
     libro._data_only = False
     return libro
+
+
+def fuente_por_omision(libro: Any, fuente: Any) -> None:
+    """The font of the workbook's «Normal» style (`libro._fonts[0]`), which cells without a font of their own use
+    and which sets the unit of the column widths: with a named font (Arial, which LibreOffice draws with the
+    metric-compatible Liberation Sans) the widths are the same in Excel and LibreOffice; with openpyxl's default,
+    Calibri, LibreOffice falls back to a wider font where Carlito is not installed. Call it on a new workbook,
+    before any cell is styled; without `_fonts`, the workbook keeps openpyxl's default."""
+    try:
+        from openpyxl.utils.indexed_list import IndexedList
+
+        if len(libro._fonts) == 1:
+            libro._fonts = IndexedList([fuente])
+    except (AttributeError, ImportError, TypeError):  # pragma: no cover - another openpyxl
+        return

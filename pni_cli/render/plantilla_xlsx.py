@@ -47,8 +47,9 @@ AZUL = "1F4E79"  # headers: white on this blue is well above WCAG AA contrast
 def alto_texto(texto: str, ancho: float, puntos: float = 10) -> float:
     """Rows (points) that show `texto` wrapped in a column `ancho` characters wide, in Arial of `puntos` points,
     erring on the tall side: LibreOffice prints a row as tall as it is set, overlapping or cutting what does not
-    fit (the default width unit is a digit of 11-point Calibri, about one average character of 10-point Arial)."""
-    por_linea = max(int(ancho * 11 / puntos * 0.92), 1)
+    fit. The width unit is a digit of the default font (Arial 10, `fuente_por_omision`), about 1.25 average
+    characters of Spanish text in Arial 10 (measured in LibreOffice); 1.15 leaves a margin."""
+    por_linea = max(int(ancho * 1.15 * 10 / puntos), 1)
     lineas = 0
     for parte in texto.split("\n"):
         largo, n = 0, 1
@@ -57,9 +58,10 @@ def alto_texto(texto: str, ancho: float, puntos: float = 10) -> float:
                 n, largo = n + 1, len(palabra)
             else:
                 largo += (1 if largo else 0) + len(palabra)
-        n += max(largo - 1, 0) // por_linea  # a word longer than the line (a link) wraps by characters
+            while largo > por_linea:  # a word longer than the line (a link) wraps by characters
+                n, largo = n + 1, largo - por_linea
         lineas += n
-    return round(max(lineas, 1) * puntos * 1.32 + 4, 1)
+    return round(max(lineas, 1) * puntos * 1.2 + 4, 1)
 
 
 def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
@@ -68,6 +70,7 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from ..openpyxl_privado import fuente_por_omision
     from .excel import estilar, guardar_con_fecha, poner
 
     inst = plan.instituciones[clave]
@@ -106,9 +109,9 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 1 if una_pagina else 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.5
-        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.page_margins.header = ws.page_margins.footer = 0.3
         if filas_titulo:
             ws.print_title_rows = filas_titulo
         ws.oddFooter.center.text = f"Informe de avance {clave} {sem} — página &P de &N"
@@ -121,11 +124,12 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
         ws.protection.formatColumns = False
 
     wb = Workbook()
+    fuente_por_omision(wb, Font(name=FUENTE, size=10))  # the unit of the widths: the same in Excel and LibreOffice
 
     # --- Instrucciones -------------------------------------------------------------------------------------------
     instr = wb.active
     instr.title = HOJA_INSTRUCCIONES
-    ancho_instr = 150
+    ancho_instr = 112  # fits the Letter landscape page at 100 %: LibreOffice does not shrink a one-column sheet
     instr.column_dimensions["A"].width = ancho_instr
     fin = "30 de junio" if sem.numero == 1 else "31 de diciembre"
     pasos = [
@@ -180,8 +184,8 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
     for celda in (CELDA_FECHA, CELDA_REPORTADO_POR):
         para_llenar(ws, *celda)
     ws.cell(*CELDA_FECHA).number_format = "dd/mm/yyyy"
-    poner(ws, 6, 1, "Llene las celdas amarillas con borde; las grises no se modifican. Deje vacía la fila de un "
-                    "indicador sin datos.", font=gris_texto)
+    poner(ws, 6, 1, "Llene las celdas amarillas con borde; las grises no se modifican. Mujeres y Hombres son "
+                    "opcionales (deben sumar el Valor). Deje vacía la fila de un indicador sin datos.", font=gris_texto)
     anchos = [c.ancho for c in COLUMNAS]
     for columna in COLUMNAS:
         poner(ws, FILA_ENCABEZADO, columna.numero, columna.titulo, font=blanca, fill=relleno_cab, alignment=centro,

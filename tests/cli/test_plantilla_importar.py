@@ -32,9 +32,8 @@ from tests.conftest import REPO, Salida, correr, escribir, huellas
 
 PLAN = cargar_plan(REPO)[0]
 
-COLUMNAS = ["Indicador", "Actividad", "Texto del indicador", "Meta (fuente)", "Qué informar", "Valor",
-            "Mujeres (opcional)", "Hombres (opcional)", "Estado de la actividad",
-            "Evidencia (enlaces o referencias, una por línea)", "Observaciones"]
+COLUMNAS = ["Indicador", "Actividad", "Texto del indicador", "Meta (fuente)", "Qué informar", "Valor", "Mujeres",
+            "Hombres", "Estado de la actividad", "Evidencia (enlaces o referencias, uno por línea)", "Observaciones"]
 ETIQUETAS = ["No iniciada", "En curso", "Completada", "Suspendida"]
 PERSONAS = ("persona", "participante", "migrante", "miembro", "funcionari", "oficial", "trabajador", "mujer", "joven",
             "estudiante", "beneficiari")
