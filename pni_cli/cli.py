@@ -232,7 +232,7 @@ def plantilla(
 
 @app.command(cls=_ComandoES)
 def importar(
-    archivos: Annotated[list[Path], typer.Argument(metavar="ARCHIVO.xlsx|CARPETA...",
+    archivos: Annotated[list[Path], typer.Argument(metavar="ARCHIVO.xlsx|CARPETA",
                                                    help="Formularios de avance llenos (generados con pni plantilla), "
                                                         "o carpetas con formularios.")],
     forzar: Annotated[bool, typer.Option("--forzar", help="Reemplaza el archivo de avance si ya existe.")] = False,
