@@ -217,43 +217,50 @@ def reporte(
 
 @app.command(cls=_ComandoES)
 def plantilla(
-    institucion: Annotated[str, typer.Option("--institucion", metavar="CLAVE", help="Clave de la institución, "
-                                                                                   "p. ej. MTPS.")],
     periodo: Annotated[str, typer.Option("--periodo", metavar="AAAA-SN", help="Semestre, p. ej. 2026-S1.")],
+    institucion: Annotated[str | None, typer.Option("--institucion", metavar="CLAVE", help="Clave de la institución, "
+                                                                                          "p. ej. MTPS.")] = None,
+    todas: Annotated[bool, typer.Option("--todas", help="Un formulario por cada institución que debe informar en el "
+                                                        "semestre, en la carpeta --salida.")] = False,
     formato: Annotated[str, typer.Option("--formato", "-f", metavar="yaml|xlsx", help="yaml o xlsx.")] = "yaml",
     salida: Annotated[Path | None, typer.Option("--salida", "-o", metavar="RUTA",
-                                                help="Archivo de salida. Sin --salida, el YAML va a la salida "
-                                                     "estándar; el Excel necesita --salida.")] = None,
+                                                help="Archivo de salida (con --todas, la carpeta). Sin --salida, el "
+                                                     "YAML va a la salida estándar; el Excel necesita --salida.")
+                      ] = None,
     forzar: Annotated[bool, typer.Option("--forzar", help="Sobrescribe el archivo de salida si existe.")] = False,
     raiz: Raiz = None,
 ) -> None:
     """Genera el formulario de avance de una institución para un semestre, con exactamente los indicadores que
-    debe reportar.
+    debe reportar; con --todas, el de cada institución que debe informar.
 
-    Ejemplo: pni plantilla --institucion MTPS --periodo 2026-S1 --formato xlsx --salida MTPS-2026-S1.xlsx
+    Ejemplos: pni plantilla --institucion MTPS --periodo 2026-S1 --formato xlsx --salida MTPS-2026-S1.xlsx ·
+    pni plantilla --todas --periodo 2026-S1 --formato xlsx --salida formularios-2026-S1
     """
     from . import plantilla as comando
 
-    _fin(comando.ejecutar(institucion=institucion, periodo=periodo, formato=formato, salida=salida, forzar=forzar,
-                          raiz=raiz))
+    _fin(comando.ejecutar(institucion=institucion, periodo=periodo, todas=todas, formato=formato, salida=salida,
+                          forzar=forzar, raiz=raiz))
 
 
 @app.command(cls=_ComandoES)
 def importar(
-    archivo: Annotated[Path, typer.Argument(metavar="ARCHIVO.xlsx", help="Formulario de avance lleno "
-                                                                        "(generado con pni plantilla).")],
+    archivos: Annotated[list[Path], typer.Argument(metavar="ARCHIVO.xlsx|CARPETA",
+                                                   help="Formularios de avance llenos (generados con pni plantilla), "
+                                                        "o carpetas con formularios.")],
     forzar: Annotated[bool, typer.Option("--forzar", help="Reemplaza el archivo de avance si ya existe.")] = False,
+    simular: Annotated[bool, typer.Option("--simular", "--dry-run", help="Muestra lo que se escribiría, sin escribir "
+                                                                         "nada.")] = False,
     corte: Corte = None,
     raiz: Raiz = None,
 ) -> None:
-    """Lee un formulario Excel lleno y lo guarda en avances/<periodo>/<institución>.yaml, después de validarlo.
-    No escribe nada si hay errores.
+    """Lee formularios Excel llenos y guarda cada uno en avances/<periodo>/<institución>.yaml, después de
+    validarlo. Un formulario con errores no escribe nada, y no impide importar los demás.
 
-    Ejemplo: pni importar MTPS-2026-S1.xlsx
+    Ejemplos: pni importar MTPS-2026-S1.xlsx · pni importar recibidos/ --simular
     """
     from . import importar as comando
 
-    _fin(comando.ejecutar(archivo=archivo, forzar=forzar, corte=corte, raiz=raiz))
+    _fin(comando.ejecutar(archivos=archivos, forzar=forzar, simular=simular, corte=corte, raiz=raiz))
 
 
 @app.command(cls=_ComandoES)

@@ -79,6 +79,13 @@ _TIPOS = [
     Tipo("PNI314", "fecha-futura", Severidad.AVISO, "La fecha del reporte es posterior a la fecha de corte."),
     Tipo("PNI315", "archivo-duplicado", Severidad.ERROR, "Dos archivos de avance para la misma institución y periodo."),
     Tipo("PNI316", "meta-por-definir", Severidad.AVISO, "Se reporta un indicador cuya meta aún está por definir: se guarda, pero no se evalúa."),
+    # Formulario Excel (pni importar)
+    Tipo("PNI401", "formulario-alterado", Severidad.ERROR, "Una celda protegida del formulario (id, texto, meta, encabezado de columna) no dice lo que escribió `pni plantilla`: filas intercambiadas, un texto editado, una columna movida o un dato fuera de las celdas para llenar."),
+    Tipo("PNI402", "formulario-encabezado", Severidad.ERROR, "La institución o el periodo del encabezado visible (C2, C3) no coinciden con la hoja oculta `_pni`, no son del plan, o el formulario es de otra versión: no se importa."),
+    Tipo("PNI403", "celdas-combinadas", Severidad.ERROR, "Celdas combinadas sobre celdas para llenar: Excel muestra solo la primera y esconde el resto."),
+    Tipo("PNI404", "libro-inconsistente", Severidad.ERROR, "Las partes del libro se contradicen (índice de texto compartido o de estilo fuera de su tabla, celda fuera de las dimensiones o repetida, número que no es un número): no se adivina."),
+    Tipo("PNI405", "conteo-con-decimales", Severidad.ERROR, "Un conteo del formulario con decimales; el mensaje propone la lectura probable («1.250» → ¿1250?)."),
+    Tipo("PNI406", "porcentaje-fuera-de-lugar", Severidad.ERROR, "Un signo o un formato de porcentaje en un valor que no es un porcentaje ni un hito (un conteo, un promedio)."),
 ]
 
 TIPOS: dict[str, Tipo] = {t.codigo: t for t in _TIPOS}

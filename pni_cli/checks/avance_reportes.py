@@ -97,7 +97,7 @@ def _valor(archivo: ArchivoAvance, ruta: tuple[str | int, ...], rep: Reporte, ti
         elif 0 < v <= 1 and not float(v).is_integer():
             yield archivo.problema(FRACCION_COMO_PORCENTAJE, rv, f"{_num(v)} parece una fracción: {que} se escribe "
                                                                  f"de 0 a 100 (¿quiso decir {_num(v * 100)}?)")
-        if tipo == "hito" and v >= 100 and not rep.evidencia:
+        if tipo == "hito" and v == 100 and not rep.evidencia:  # above 100 is no «completed»: refused above
             yield archivo.problema(HITO_SIN_EVIDENCIA, rv, "hito completado (100) sin evidencia: agregue en "
                                                            "«evidencia» el enlace o la referencia del documento que "
                                                            "lo respalda")

@@ -1,16 +1,26 @@
-"""Reading a filled Excel form (what `pni importar` imports) into the structure of a YAML progress file.
+"""Reading a filled Excel form (what `pni importar` imports) into the structure of a YAML progress file, or every
+reason it cannot be read, at once, by sheet and cell.
 
-The workbook is checked before openpyxl opens it (a regular file, a zip, not an old .xls or an encrypted file,
-decompressed size and compression ratio bounded), openpyxl must be using defusedxml (XML entity attacks refused),
-and only the first rows of the form are parsed (read-only mode), so time and memory stay bounded whatever the file.
-Values are read into the same structure as a YAML progress file, with a `Documento` whose positions are the cells,
-so that the very same schema and checks run and every problem names its sheet and cell.
+The workbook is checked before anything parses it (a regular file, a zip, not an old .xls, an encrypted file or a
+LibreOffice .ods, decompressed size and compression ratio bounded), then its parts are read with defusedxml and
+cross-checked (pni_cli/lectura/libro_xlsx.py: shared strings, styles, dimensions — an inconsistency is an error,
+not a guess). Then the form itself: the hidden `_pni` sheet must name the form, its version, and the institution
+and period of the visible header (C2, C3), which alone choose where the import goes; every protected cell (the
+indicator's id, activity, text, meta, what to report) must say what `pni plantilla` wrote for that institution and
+semester (pni_cli/formulario.py), so that a swapped or edited row is found and named; no merged cell may cover a
+cell to fill. Each value is read as the person meant it or refused with the fix: a count is a whole number
+(«1.250» → ¿1250?), a percent sign or format only where a percentage is asked, no NaN, infinity or text.
+
+What passes is handed on as the data of a progress file with a `Documento` whose positions are the cells, so that
+the very same schema and checks as `pni validar` run on it; a cell already refused here is left out of that data
+(and its problem not repeated), so one run reports every problem of the form.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import errno
+import math
 import re
 import stat
 import zipfile
@@ -19,25 +29,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import formulario as fm
 from ..errores import ErrorDeUso
-from ..formulario import (
-    CELDA_FECHA,
-    CELDA_REPORTADO_POR,
-    COL_ESTADO,
-    COL_EVIDENCIA,
-    COL_OBS,
-    COL_VALOR,
-    FILA_ENCABEZADO,
-    HOJA,
-    HOJA_DATOS,
-)
+from ..modelos import MAX_NARRATIVA
+from ..periodos import Semestre
+from ..plan import Plan
 from ..problemas import Problema, problema
-from ..texto_seguro import una_linea
+from ..texto_seguro import celda_excel, una_linea
 from .archivos import CODIFICACION, ILEGIBLE, LIMITE, limite
 from .documento import Ruta
-from .traduccion_pydantic import CAMPO_FALTANTE, TIPO_INCORRECTO
+from .libro_xlsx import Celda, Libro, LibroInvalido
+from .traduccion_pydantic import CAMPO_FALTANTE, TIPO_INCORRECTO, VALOR_INVALIDO
+
+# The problem codes this module owns (the form's own: the schema's and the checks' codes come from their owners)
+FORMULARIO_ALTERADO = "PNI401"
+ENCABEZADO = "PNI402"
+CELDAS_COMBINADAS = "PNI403"
+LIBRO_INCONSISTENTE = "PNI404"
+CONTEO_CON_DECIMALES = "PNI405"
+PORCENTAJE_FUERA_DE_LUGAR = "PNI406"
+CODIGOS = frozenset({FORMULARIO_ALTERADO, ENCABEZADO, CELDAS_COMBINADAS, LIBRO_INCONSISTENTE, CONTEO_CON_DECIMALES,
+                     PORCENTAJE_FUERA_DE_LUGAR})
 
 MAX_FILAS = 5000
+MAX_INCONSISTENCIAS = 10  # listed one by one; past them, how many more
 MAX_MIEMBROS = 10_000
 # Deflate compresses XML about 5 to 20 times; a member that inflates more than this, and to more than a megabyte,
 # is a compression bomb whatever the total.
@@ -54,12 +69,19 @@ def _max_descomprimido() -> int:
 
 @dataclass
 class Lectura:
-    """What was read from the workbook, and the problems found, each at a sheet and cell."""
+    """What was read from the workbook: the data of a progress file (None when the form could not be read), the
+    position of each value (`lugar`: the line is the row in Avances, the row plus DESPLAZAMIENTO_ACT in
+    Actividades), the problems found, each at a sheet and cell, the cells whose problem the checks need not repeat,
+    and, once the header is known, the institution, the semester and the owed indicators left empty."""
 
     datos: dict[str, Any] | None = None
-    posiciones: dict[Ruta, tuple[int, int]] = field(default_factory=dict)  # (row, column) of each value
+    posiciones: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
     problemas: list[Problema] = field(default_factory=list)
-    celdas_con_problema: set[tuple[int, int]] = field(default_factory=set)  # what the checks need not repeat
+    celdas_con_problema: set[tuple[int, int]] = field(default_factory=set)
+    institucion: str | None = None
+    semestre: Semestre | None = None
+    debidos: list[str] = field(default_factory=list)
+    vacios: list[str] = field(default_factory=list)
 
 
 def celda(fila: int, columna: int) -> str:
@@ -68,9 +90,41 @@ def celda(fila: int, columna: int) -> str:
     return f"{get_column_letter(columna)}{fila}"
 
 
+def lugar(linea: int, columna: int) -> tuple[str, int, int]:
+    """A position of the form's Documento as (sheet, row, column)."""
+    if linea > fm.DESPLAZAMIENTO_ACT:
+        return fm.HOJA_ACTIVIDADES, linea - fm.DESPLAZAMIENTO_ACT, columna
+    return fm.HOJA, linea, columna
+
+
+def posicion(hoja: str, fila: int, col: int) -> tuple[int, int]:
+    return (fila + fm.DESPLAZAMIENTO_ACT if hoja == fm.HOJA_ACTIVIDADES else fila), col
+
+
+def campo(hoja: str, fila: int, col: int) -> str:
+    """The Spanish name of a cell of the form, for messages («Valor», «Evidencia», «Fecha de entrega»)."""
+    if hoja == fm.HOJA:
+        especiales = {fm.CELDA_INSTITUCION: "Institución", fm.CELDA_PERIODO: "Periodo",
+                      fm.CELDA_FECHA: "Fecha de entrega", fm.CELDA_REPORTADO_POR: "Reportado por"}
+        if (fila, col) in especiales:
+            return especiales[(fila, col)]
+        if fila >= fm.FILA_ENCABEZADO and 1 <= col <= fm.ULTIMA_COL:
+            return fm.COLUMNAS[col - 1].campo
+    elif hoja == fm.HOJA_ACTIVIDADES and fila >= fm.FILA_ENCABEZADO_ACT and 1 <= col <= len(fm.COLUMNAS_ACT):
+        return fm.COLUMNAS_ACT[col - 1].campo
+    return ""
+
+
+def en_celda(hoja: str, fila: int, col: int, mensaje: str) -> str:
+    """«Hoja Avances, celda F9 (Valor): …»: where a problem is, in a form's words."""
+    nombre = campo(hoja, fila, col) if col else ""
+    donde = f"celda {celda(fila, col)}" if col else f"fila {fila}"
+    return f"Hoja {hoja}, {donde}{f' ({nombre})' if nombre else ''}: {mensaje}"
+
+
 def _p(archivo: str, hoja: str, fila: int, col: int, mensaje: str, codigo: str = TIPO_INCORRECTO) -> Problema:
     """A problem at a cell. The cell is in the message; line and column stay 0 (they are not a text position)."""
-    return problema(codigo, archivo, 0, 0, f"Hoja {hoja}, celda {celda(fila, col)}: {mensaje}")
+    return problema(codigo, archivo, 0, 0, en_celda(hoja, fila, col, mensaje))
 
 
 def comprobar_defusedxml() -> None:
@@ -136,6 +190,8 @@ def revisar_contenedor(ruta: Path, nombre: str) -> Problema | None:
     try:
         with zipfile.ZipFile(ruta) as z:
             miembros = z.infolist()
+            tipo = z.read("mimetype")[:200] if "mimetype" in z.namelist() and z.getinfo("mimetype").file_size < 200 \
+                else b""
     except Exception as e:  # BadZipFile, OSError, and whatever a forged central directory provokes
         return problema(CODIFICACION, nombre, 0, 0, f"el archivo .xlsx está dañado ({_sin_control(str(e))}); vuelva a "
                                                 "guardarlo desde Excel")
@@ -160,9 +216,26 @@ def revisar_contenedor(ruta: Path, nombre: str) -> Problema | None:
         if i.flag_bits & 0x1:
             return problema(CODIFICACION, nombre, 0, 0, "el zip está protegido con contraseña; guárdelo desde Excel "
                                                     "como «Libro de Excel (.xlsx)» sin contraseña")
-    if "xl/workbook.xml" not in {i.filename for i in miembros}:
-        return problema(CODIFICACION, nombre, 0, 0, "el archivo es un zip pero no un libro de Excel")
+    nombres = {i.filename for i in miembros}
+    if "xl/workbook.xml" not in nombres:
+        if b"opendocument.spreadsheet" in tipo:
+            return problema(CODIFICACION, nombre, 0, 0, _ODS)
+        if b"opendocument" in tipo:
+            return problema(CODIFICACION, nombre, 0, 0, "es un documento de LibreOffice u OpenOffice que no es una "
+                                                    "hoja de cálculo; importe el formulario de Excel (.xlsx) que "
+                                                    "envió el Mecanismo")
+        return problema(CODIFICACION, nombre, 0, 0, "el archivo es un zip pero no un libro de Excel (.xlsx); "
+                                                "ábralo en Excel o LibreOffice y guárdelo como «Libro de Excel "
+                                                "(.xlsx)»")
     return None
+
+
+# pni reads .xlsx only: no library reads .ods as safely and as exactly as the form needs (merged cells, styles,
+# shared texts cross-checked), and LibreOffice saves a faithful .xlsx in four clicks.
+_ODS = ("es una hoja de cálculo de LibreOffice u OpenOffice (.ods), no un libro de Excel (.xlsx); pni lee solo "
+        ".xlsx. Ábrala en LibreOffice Calc y elija Archivo → Guardar como…; en «Tipo de archivo» (abajo) elija "
+        "«Excel 2007-365 (.xlsx)», pulse Guardar y, cuando pregunte por el formato, «Usar el formato Excel "
+        "2007-365!». Luego importe el archivo .xlsx")
 
 
 def _libro_ilegible(e: BaseException, nombre: str) -> Problema:
@@ -184,187 +257,580 @@ def _libro_ilegible(e: BaseException, nombre: str) -> Problema:
                                             f"válido ({type(cadena[-1]).__name__}: {detalle})")
 
 
-def _numero(v: Any, formato: str) -> Any:
-    """A cell's value as the number the user meant, or the original when it is not a number."""
+# --- values, as the person meant them ---------------------------------------------------------------------------
+
+_SIN_DATO = {"-", "--", "—", "–", "n/a", "na", "nd", "n/d", "s/d", "sd", "sin dato", "sin datos", "no aplica", "x",
+             "?"}
+_NO_NUMEROS = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "-infinity", "infinito", "-infinito"}
+_RE_MILES_COMA = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_RE_MILES_PUNTO = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+")
+_RE_MILES_ESPACIO = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
+_RE_PUNTO_DE_MILES = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
+
+
+@dataclass(frozen=True)
+class Numero:
+    """A cell read as a number: the value, whether it was a percentage (a «%» or a percent format), and the text the
+    person typed when it was text (for the messages)."""
+
+    valor: float | int
+    porcentaje: bool = False
+    texto: str | None = None
+
+
+def es_formato_porcentaje(formato: str) -> bool:
+    """A number format that shows a percentage («0%», «0.0 %»), not one that only quotes a «%» sign as text."""
+    return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", formato)
+
+
+def _num(x: float | int) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}" if abs(x) >= 1e-4 else repr(x)
+
+
+def leer_numero(v: Any, formato: str) -> Numero | str:
+    """A cell's value as a number, or why it is not one (a Spanish sentence with the fix). Text is read by El
+    Salvador's convention (point decimal, comma thousands: «5,000» is 5000, «1.5» is one and a half), plus the
+    unambiguous European forms («1.250.000», «1.250,5») and the decimal comma when it cannot be thousands
+    («12,5»)."""
     if isinstance(v, bool):
-        return v
+        return "se esperaba un número y la celda tiene VERDADERO o FALSO"
+    if isinstance(v, dt.datetime | dt.date | dt.time):
+        return ("la celda tiene formato de fecha; cámbielo a «General» o «Número» (Inicio → Formato de número) y "
+                "escriba el número")
     if isinstance(v, int | float):
-        if "%" in formato:
-            v = round(v * 100, 6)
-        return int(v) if float(v).is_integer() else v
-    if isinstance(v, str):
-        t = v.strip().replace("\u00a0", "").replace(" ", "")
-        if not t.isascii():
-            return v  # «１２» or «٣»: float() would read any script's digits; only ASCII digits are a number
-        m = re.fullmatch(r"(-?[0-9]+(?:[.,][0-9]+)?)%", t)
-        if m:
-            f = float(m.group(1).replace(",", "."))
-            return int(f) if f.is_integer() else f
-        if re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", t):
-            t = t.replace(",", "")
-        elif re.fullmatch(r"-?[0-9]+,[0-9]+", t):
-            t = t.replace(",", ".")
-        try:
-            f = float(t)
-        except ValueError:
-            return v
-        return int(f) if f.is_integer() else f
-    return v
+        if not math.isfinite(v):
+            return "la celda no tiene un número válido (infinito o NaN); escriba el número"
+        if es_formato_porcentaje(formato):
+            return Numero(_entero_si_es(round(v * 100, 9)), porcentaje=True)
+        return Numero(_entero_si_es(v))
+    texto = str(v)
+    t = " ".join(texto.replace("\u00a0", " ").replace("\u202f", " ").split())
+    baja = t.lower()
+    if baja in _NO_NUMEROS:
+        return f"«{texto.strip()}» no es un número; escriba el número, o deje la celda vacía si no hay dato"
+    if baja in _SIN_DATO:
+        return f"«{texto.strip()}» no es un número; si no hay dato, deje vacía toda la fila del indicador"
+    porcentaje = t.endswith("%")
+    cuerpo = t.rstrip("%").strip() if porcentaje else t
+    signo = -1 if cuerpo.startswith("-") else 1
+    cuerpo = cuerpo.lstrip("+-").strip()
+    valor: float | int | None = None
+    if cuerpo.isascii():
+        if re.fullmatch(r"[0-9]+", cuerpo):
+            valor = int(cuerpo)
+        elif _RE_MILES_COMA.fullmatch(cuerpo):
+            valor = _entero_si_es(float(cuerpo.replace(",", "")))
+        elif _RE_MILES_PUNTO.fullmatch(cuerpo):
+            valor = _entero_si_es(float(cuerpo.replace(".", "").replace(",", ".")))
+        elif _RE_MILES_ESPACIO.fullmatch(cuerpo):
+            valor = int(cuerpo.replace(" ", ""))
+        elif re.fullmatch(r"[0-9]*\.[0-9]+", cuerpo):
+            valor = _entero_si_es(float(cuerpo))
+        elif re.fullmatch(r"[0-9]+,[0-9]+", cuerpo):
+            valor = _entero_si_es(float(cuerpo.replace(",", ".")))
+    if valor is None:
+        return f"se esperaba un número y se encontró el texto «{texto.strip()}»{_pista_texto(cuerpo)}"
+    return Numero(signo * valor, porcentaje=porcentaje, texto=texto.strip())
 
 
-def _fecha(v: Any) -> Any:
+def _pista_texto(t: str) -> str:
+    if re.fullmatch(r"[0-9.,]+[eE][-+]?[0-9]+", t):
+        return "; escriba el número completo, sin exponente"
+    m = re.match(r"[0-9][0-9.,]*", t)
+    if m and t[m.end():].strip():
+        return (f"; escriba solo el número ({m.group()}), sin unidades: la unidad ya está en «Qué informar» y las "
+                "aclaraciones van en «Observaciones»")
+    if not t.isascii():
+        return "; escriba el número con cifras 0-9"
+    return ""
+
+
+def _entero_si_es(x: float | int) -> float | int:
+    return int(x) if isinstance(x, float) and x.is_integer() and abs(x) < 2**53 else x
+
+
+def valor_de_indicador(n: Numero, tipo: str, unidad: str | None) -> tuple[float | int | None, tuple[str, str] | None]:
+    """The number read, checked against what the meta asks: a percentage only for a percentage or a milestone, a
+    whole number for a count. The ranges (negative, above 100, above 10^12) are the checks' (the same as `pni
+    validar`)."""
+    cosa = f"un conteo ({unidad})" if tipo == "conteo" and unidad else {
+        "conteo": "un conteo", "promedio": "un promedio"}.get(tipo, "un valor")
+    if n.porcentaje and tipo not in ("porcentaje", "hito"):
+        como = f"«{n.texto}» lleva el signo «%»" if n.texto is not None else (
+            f"la celda tiene formato de porcentaje (muestra {_num(n.valor)} %, y guarda {_num(n.valor / 100)})")
+        return None, (PORCENTAJE_FUERA_DE_LUGAR, f"{como}, pero este indicador es {cosa}, no un porcentaje; escriba "
+                                                 "la cantidad sin «%» y con formato «General» o «Número»")
+    if tipo == "conteo" and not float(n.valor).is_integer():
+        return None, (CONTEO_CON_DECIMALES, f"{_visto(n)} no es un número entero, y este indicador es {cosa}"
+                                            f"{_lectura_probable(n)}")
+    return n.valor, None
+
+
+def _visto(n: Numero) -> str:
+    return f"«{n.texto}»" if n.texto is not None else _num(n.valor)
+
+
+def _lectura_probable(n: Numero) -> str:
+    """For a fractional count: the whole number the person most likely meant (the point as a thousands separator)."""
+    if n.texto is not None and _RE_PUNTO_DE_MILES.fullmatch(n.texto.lstrip("+-")):
+        entero = n.texto.replace(".", "")
+        return f": {n.texto} → ¿{entero}? Escriba {entero}, sin separador de miles"
+    mil = round(n.valor * 1000, 6)
+    if n.texto is None and mil.is_integer() and abs(n.valor) < 1000:
+        return (f": {n.valor:.3f} → ¿{int(mil)}? Si el punto separaba los miles, escriba {int(mil)}, sin separador; "
+                "si no, un número entero")
+    return "; escriba un número entero"
+
+
+def leer_fecha(c: Celda | None, fecha_1904: bool) -> dt.date | str | None:
+    """The date of delivery: a date cell, a serial number, or text written day/month/year or AAAA-MM-DD."""
+    from openpyxl.styles.numbers import is_date_format
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+    if c is None or c.valor is None or (isinstance(c.valor, str) and not c.valor.strip()):
+        return None
+    v = c.valor
     if isinstance(v, dt.datetime):
         return v.date()
-    if isinstance(v, dt.date):
-        return v
-    if isinstance(v, int | float) and not isinstance(v, bool) and 20000 < v < 80000:
-        return dt.date(1899, 12, 30) + dt.timedelta(days=int(v))  # Excel serial date
-    if isinstance(v, str) and v.strip().isascii():  # strptime would read any script's digits
-        t = v.strip()
-        for patron in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d/%m/%y"):
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        if math.isfinite(v) and (is_date_format(c.formato) or 20000 < v < 80000):
+            try:
+                fecha = from_excel(v, CALENDAR_MAC_1904 if fecha_1904 else CALENDAR_WINDOWS_1900)
+            except (ValueError, OverflowError):
+                fecha = None
+            if isinstance(fecha, dt.datetime):
+                return fecha.date()
+            if isinstance(fecha, dt.date):
+                return fecha
+        return f"{_num(v)} no es una fecha; escriba la fecha de entrega día/mes/año, p. ej. 14/01/2027"
+    t = str(v).strip()
+    if t.isascii():  # strptime would read any script's digits
+        for patron in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%Y"):
             try:
                 return dt.datetime.strptime(t, patron).date()
             except ValueError:
                 continue
-    return v
+    return f"«{t}» no es una fecha; escríbala día/mes/año, p. ej. 14/01/2027 (o AAAA-MM-DD)"
 
+
+def texto_de(c: Celda | None) -> str | None:
+    """A text cell (or a number, written as text) as the person wrote it: control characters removed, lines kept."""
+    if c is None or c.valor is None:
+        return None
+    v = c.valor
+    if isinstance(v, bool):
+        t = "VERDADERO" if v else "FALSO"
+    elif isinstance(v, float):
+        t = _num(v) if math.isfinite(v) else ""
+    elif isinstance(v, dt.datetime):
+        t = v.date().isoformat() if v.time() == dt.time() else v.isoformat(sep=" ")
+    else:
+        t = str(v)
+    limpio = celda_excel(t)
+    assert isinstance(limpio, str)
+    limpio = "\n".join(linea.rstrip() for linea in limpio.replace("\t", " ").split("\n")).strip()
+    return limpio or None
+
+
+# --- the form ----------------------------------------------------------------------------------------------------
 
 @dataclass
-class _Libro:
-    """What is read from the workbook: its sheet names, the hidden sheet's pairs, and the first rows of the form
-    twice (cached values, and formulas), as tuples of read-only cells."""
+class _Contexto:
+    """What reading one form needs at hand: the file's name, the problems so far, and the cells already refused."""
 
-    hojas: list[str]
-    meta: dict[str, Any] = field(default_factory=dict)
-    valores: list[tuple[Any, ...]] = field(default_factory=list)
-    formulas: list[tuple[Any, ...]] = field(default_factory=list)
+    nombre: str
+    lec: Lectura
+    fecha_1904: bool = False
 
+    def mal(self, hoja: str, fila: int, col: int, mensaje: str, codigo: str = TIPO_INCORRECTO) -> None:
+        self.lec.problemas.append(_p(self.nombre, hoja, fila, col, mensaje, codigo))
+        self.lec.celdas_con_problema.add(posicion(hoja, fila, col))
 
-def _leer_libro(ruta: Path) -> _Libro:
-    """Open the workbook in read-only mode (rows are parsed as they are read, and reading stops after the form's
-    last possible row), from an open file so that the extension does not matter. May raise anything."""
-    import warnings
-
-    from openpyxl import load_workbook
-
-    from ..openpyxl_privado import formulas_del_mismo_libro
-
-    hasta = FILA_ENCABEZADO + MAX_FILAS + 1
-    abiertos: list[Any] = []
-    with open(ruta, "rb") as archivo, warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            valores = load_workbook(archivo, read_only=True, data_only=True, keep_links=False)
-            abiertos.append(valores)
-            libro = _Libro(list(valores.sheetnames))
-            if HOJA not in libro.hojas or HOJA_DATOS not in libro.hojas:
-                return libro
-            libro.meta = {str(r[0].value): r[1].value
-                          for r in valores[HOJA_DATOS].iter_rows(min_row=1, max_row=10, max_col=2)
-                          if r[0].value is not None}
-            libro.valores = list(valores[HOJA].iter_rows(min_row=1, max_row=hasta, max_col=COL_OBS))
-            formulas = formulas_del_mismo_libro(valores)
-            if formulas is None:  # pragma: no cover - another openpyxl
-                archivo.seek(0)
-                formulas = load_workbook(archivo, read_only=True, data_only=False, keep_links=False)
-                abiertos.append(formulas)
-            libro.formulas = list(formulas[HOJA].iter_rows(min_row=1, max_row=hasta, max_col=COL_OBS))
-            return libro
-        finally:
-            for wb in abiertos:
-                wb.close()
+    def del_archivo(self, mensaje: str, codigo: str) -> None:
+        self.lec.problemas.append(problema(codigo, self.nombre, 0, 0, mensaje))
 
 
-def leer(ruta: Path, nombre: str) -> Lectura:
-    from openpyxl.cell.read_only import EMPTY_CELL
-    from openpyxl.utils.cell import coordinate_to_tuple
+def _valor_de(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], fila: int, col: int) -> Any:
+    """A cell's value, or None with a problem for a formula Excel did not compute or an error such as #DIV/0!."""
+    c = celdas.get((fila, col))
+    if c is None:
+        return None
+    if c.formula and c.valor is None:
+        ctx.mal(hoja, fila, col, "contiene una fórmula sin valor calculado; ábrala en Excel y guárdela, o escriba el "
+                                 "valor directamente")
+        return None
+    if c.tipo == "e":
+        ctx.mal(hoja, fila, col, f"la celda muestra el error de Excel «{_sin_control(str(c.valor), 20)}»; corrija la "
+                                 "fórmula o escriba el valor directamente")
+        return None
+    if isinstance(c.valor, str) and not c.valor.strip():
+        return None
+    return c.valor
 
+
+def leer(ruta: Path, nombre: str, plan: Plan) -> Lectura:
+    """Read the form at `ruta` (named `nombre` in messages) against `plan`. Never raises for what the file holds."""
     comprobar_defusedxml()
     lec = Lectura()
     malo = revisar_contenedor(ruta, nombre)
     if malo is not None:
         lec.problemas.append(malo)
         return lec
+    from . import libro_xlsx
+
     try:
-        libro = _leer_libro(ruta)
-    except Exception as e:  # openpyxl raises many kinds on damaged files
+        with open(ruta, "rb") as f, zipfile.ZipFile(f) as z:
+            libro = libro_xlsx.leer(z, (fm.HOJA, fm.HOJA_ACTIVIDADES, fm.HOJA_DATOS),
+                                    fm.FILA_ENCABEZADO + MAX_FILAS)
+    except LibroInvalido as e:
+        lec.problemas.append(problema(CODIFICACION, nombre, 0, 0, f"no se pudo abrir el libro: {e}; vuelva a "
+                                                                  "guardarlo como «Libro de Excel (.xlsx)»"))
+        return lec
+    except Exception as e:  # zipfile, zlib and defusedxml raise many kinds on damaged or hostile files
         lec.problemas.append(_libro_ilegible(e, nombre))
         return lec
-    if HOJA not in libro.hojas:
-        lec.problemas.append(problema(CAMPO_FALTANTE, nombre, 0, 0,
-                                      f"no se encontró la hoja «{HOJA}» (¿se renombró?); hojas del libro: "
-                                      f"{_sin_control(', '.join(libro.hojas), 300)}. Use la plantilla de "
-                                      "«pni plantilla»."))
+    ctx = _Contexto(nombre, lec, libro.fecha_1904)
+    if not _estructura(ctx, libro):
         return lec
-    if HOJA_DATOS not in libro.hojas:
-        lec.problemas.append(problema(CAMPO_FALTANTE, nombre, 0, 0,
-                                      f"falta la hoja oculta «{HOJA_DATOS}» con el periodo y la institución; el libro "
-                                      "no viene de «pni plantilla» o se modificó. Genere una plantilla nueva."))
+    oculta = libro.leidas[fm.HOJA_DATOS].celdas
+    meta = {texto_de(c): (oculta[(f, 2)].valor if (f, 2) in oculta else None)
+            for (f, col), c in oculta.items() if col == 1 and f <= 10}
+    avances = libro.leidas[fm.HOJA].celdas
+    encabezado = _encabezado(ctx, plan, meta, avances)
+    if encabezado is None:
         return lec
-    meta = libro.meta
-
-    def cel(filas: list[tuple[Any, ...]], fila: int, col: int) -> Any:
-        return filas[fila - 1][col - 1] if fila <= len(filas) and col <= len(filas[fila - 1]) else EMPTY_CELL
-
-    def valor(fila: int, col: int) -> Any:
-        c = cel(libro.valores, fila, col)
-        f = cel(libro.formulas, fila, col)
-        if f.data_type == "f" and c.value is None:
-            lec.celdas_con_problema.add((fila, col))
-            lec.problemas.append(_p(nombre, HOJA, fila, col, "contiene una fórmula sin valor calculado; ábrala en "
-                                                             "Excel y guárdela, o escriba el valor directamente"))
-            return None
-        if c.data_type == "e":
-            lec.celdas_con_problema.add((fila, col))
-            lec.problemas.append(_p(nombre, HOJA, fila, col, f"la celda muestra el error de Excel "
-                                                             f"«{_sin_control(str(c.value), 20)}»; corrija la "
-                                                             "fórmula o escriba el valor directamente"))
-            return None
-        return c.value
-
-    datos: dict[str, Any] = {"periodo": meta.get("periodo"), "institucion": meta.get("institucion")}
-    lec.posiciones[("periodo",)] = (3, 3)
-    lec.posiciones[("institucion",)] = (2, 3)
-    fila_f, col_f = coordinate_to_tuple(CELDA_FECHA)
-    datos["fecha_reporte"] = _fecha(valor(fila_f, col_f))
-    lec.posiciones[("fecha_reporte",)] = (fila_f, col_f)
-    fila_r, col_r = coordinate_to_tuple(CELDA_REPORTADO_POR)
-    por = valor(fila_r, col_r)
-    if por not in (None, ""):
-        datos["reportado_por"] = str(por).strip()
-        lec.posiciones[("reportado_por",)] = (fila_r, col_r)
-    reportes: list[dict[str, Any]] = []
-    filas = len(libro.valores)
-    ultima = min(filas, FILA_ENCABEZADO + MAX_FILAS)
-    for fila in range(FILA_ENCABEZADO + 1, ultima + 1):
-        ident = cel(libro.valores, fila, 1).value
-        v = valor(fila, COL_VALOR)
-        est = valor(fila, COL_ESTADO)
-        evid = valor(fila, COL_EVIDENCIA)
-        obs = valor(fila, COL_OBS)
-        if ident in (None, "") and all(x in (None, "") for x in (v, est, evid, obs)):
-            continue
-        if v in (None, "") and all(x in (None, "") for x in (est, evid, obs)):
-            continue  # an indicator left empty: not reported
-        i = len(reportes)
-        base: Ruta = ("reportes", i)
-        lec.posiciones[base] = (fila, 1)
-        lec.posiciones[(*base, "indicador")] = (fila, 1)
-        lec.posiciones[(*base, "valor")] = (fila, COL_VALOR)
-        lec.posiciones[(*base, "estado")] = (fila, COL_ESTADO)
-        lec.posiciones[(*base, "evidencia")] = (fila, COL_EVIDENCIA)
-        lec.posiciones[(*base, "observaciones")] = (fila, COL_OBS)
-        rep: dict[str, Any] = {"indicador": str(ident).strip() if ident is not None else None,
-                               "valor": _numero(v, cel(libro.valores, fila, COL_VALOR).number_format or "")}
-        if est not in (None, ""):
-            rep["estado"] = str(est).strip().lower().replace(" ", "_")
-        if evid not in (None, ""):
-            rep["evidencia"] = [e.strip() for e in re.split(r"[\n;]+", str(evid)) if e.strip()]
-        if obs not in (None, ""):
-            rep["observaciones"] = str(obs).strip()
-        reportes.append(rep)
-    if filas > ultima:
-        lec.problemas.append(_p(nombre, HOJA, ultima + 1, 1, f"demasiadas filas (más de {MAX_FILAS})", LIMITE))
-    datos["reportes"] = reportes
+    clave, sem = encabezado
+    lec.institucion, lec.semestre = clave, sem
+    esperadas = fm.filas(plan, clave, sem)
+    lec.debidos = [f.debido.indicador.id for f in esperadas]
+    acts = fm.filas_actividades(plan, clave, sem)
+    if not _encabezados_de_columna(ctx, libro):
+        return lec
+    _combinadas(ctx, libro, esperadas, acts)
+    datos: dict[str, Any] = {"periodo": str(sem), "institucion": clave}
+    lec.posiciones[("periodo",)] = posicion(fm.HOJA, *fm.CELDA_PERIODO)
+    lec.posiciones[("institucion",)] = posicion(fm.HOJA, *fm.CELDA_INSTITUCION)
+    fecha = leer_fecha(_celda_valida(ctx, fm.HOJA, avances, *fm.CELDA_FECHA), ctx.fecha_1904)
+    lec.posiciones[("fecha_reporte",)] = posicion(fm.HOJA, *fm.CELDA_FECHA)
+    if not isinstance(fecha, dt.date):
+        if posicion(fm.HOJA, *fm.CELDA_FECHA) not in lec.celdas_con_problema:
+            ctx.mal(fm.HOJA, *fm.CELDA_FECHA, fecha or "falta la fecha de entrega; escríbala día/mes/año, p. ej. "
+                                                       f"{sem.vencimiento(plan.general.plazo_dias):%d/%m/%Y}",
+                    TIPO_INCORRECTO if fecha else CAMPO_FALTANTE)
+        # the checks still run on the rest: the semester's last day is a date none of them refuses
+        lec.celdas_con_problema.add(posicion(fm.HOJA, *fm.CELDA_FECHA))
+        fecha = sem.fin
+    datos["fecha_reporte"] = fecha
+    por = texto_de(_celda_valida(ctx, fm.HOJA, avances, *fm.CELDA_REPORTADO_POR))
+    if por:
+        datos["reportado_por"] = " ".join(por.split())
+        lec.posiciones[("reportado_por",)] = posicion(fm.HOJA, *fm.CELDA_REPORTADO_POR)
+    datos["reportes"] = _reportes(ctx, avances, esperadas)
+    narrativa = _narrativa(ctx, libro.leidas[fm.HOJA_ACTIVIDADES].celdas, acts)
+    if narrativa:
+        datos["actividades"] = narrativa
+    _fuera_del_formulario(ctx, libro, esperadas, acts)
     lec.datos = datos
     return lec
+
+
+def _celda_valida(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], fila: int, col: int
+                  ) -> Celda | None:
+    v = _valor_de(ctx, hoja, celdas, fila, col)
+    c = celdas.get((fila, col))
+    return None if v is None or c is None else Celda(v, c.tipo, c.formato, c.formula)
+
+
+def _estructura(ctx: _Contexto, libro: Libro) -> bool:
+    """The sheets of a form, a consistent workbook, and no more rows than a form has."""
+    if fm.HOJA not in libro.hojas:
+        ctx.del_archivo(f"no se encontró la hoja «{fm.HOJA}» (¿se renombró?); hojas del libro: "
+                        f"{_sin_control(', '.join(libro.hojas), 300)}. Use la plantilla de «pni plantilla».",
+                        CAMPO_FALTANTE)
+        return False
+    if fm.HOJA_DATOS not in libro.hojas:
+        ctx.del_archivo(f"falta la hoja oculta «{fm.HOJA_DATOS}» con el periodo y la institución; el libro no viene "
+                        "de «pni plantilla» o se modificó. Genere una plantilla nueva.", CAMPO_FALTANTE)
+        return False
+    if fm.HOJA in libro.leidas:
+        limite_filas = fm.FILA_ENCABEZADO + MAX_FILAS
+        if libro.leidas[fm.HOJA].ultima_fila > limite_filas:
+            ctx.mal(fm.HOJA, limite_filas + 1, 1, f"demasiadas filas (más de {MAX_FILAS}); un formulario tiene una "
+                                                  "por indicador", LIMITE)
+            return False
+    consejo = ("el libro está dañado o fue modificado fuera de Excel: no se adivina el valor. Vuelva a guardarlo "
+               "desde Excel o LibreOffice")
+    for inc in libro.inconsistencias[:MAX_INCONSISTENCIAS]:
+        if inc.hoja and inc.fila:
+            ctx.mal(inc.hoja, inc.fila, inc.columna, f"{inc.mensaje}; {consejo}", LIBRO_INCONSISTENTE)
+        else:
+            ctx.del_archivo(f"{(f'hoja {inc.hoja}: ' if inc.hoja else '')}{inc.mensaje}; {consejo}",
+                            LIBRO_INCONSISTENTE)
+    if len(libro.inconsistencias) > MAX_INCONSISTENCIAS:
+        ctx.del_archivo(f"y {len(libro.inconsistencias) - MAX_INCONSISTENCIAS:,} incoherencias más en las partes del "
+                        f"libro; {consejo}", LIBRO_INCONSISTENTE)
+    if libro.inconsistencias or any(h not in libro.leidas for h in (fm.HOJA, fm.HOJA_DATOS)):
+        return False
+    if fm.HOJA_ACTIVIDADES not in libro.leidas:
+        ctx.del_archivo(f"no se encontró la hoja «{fm.HOJA_ACTIVIDADES}» (¿se renombró o se borró?); hojas del "
+                        f"libro: {_sin_control(', '.join(libro.hojas), 300)}. Use la plantilla de «pni plantilla».",
+                        CAMPO_FALTANTE)
+        return False
+    return True
+
+
+def _encabezado(ctx: _Contexto, plan: Plan, meta: dict[Any, Any], avances: dict[tuple[int, int], Celda]
+                ) -> tuple[str, Semestre] | None:
+    """The institution and semester the visible header names (C2, C3), which must be those of the hidden sheet,
+    of the plan, and of a form of this version. None (with the problems) when they are not."""
+    antes = len(ctx.lec.problemas)
+    formato, version = meta.get("formato"), meta.get("version")
+    if formato != fm.FORMATO:
+        ctx.del_archivo(f"la hoja oculta «{fm.HOJA_DATOS}» no es la de un formulario de pni (dice «"
+                        f"{_sin_control(str(formato), 40)}»); genere el formulario con «pni plantilla»", ENCABEZADO)
+        return None
+    visible_clave = fm.clave_del_encabezado(texto_de(avances.get(fm.CELDA_INSTITUCION)) or "")
+    visible_periodo = (texto_de(avances.get(fm.CELDA_PERIODO)) or "").strip()
+    oculta_clave, oculta_periodo = meta.get("institucion"), meta.get("periodo")
+    if str(version) != fm.VERSION:
+        ctx.del_archivo(f"el formulario es de otra versión de «pni plantilla» ({_sin_control(str(version), 20)}); "
+                        f"esta versión de pni lee la {fm.VERSION}: genere uno nuevo con «pni plantilla --institucion "
+                        f"{_sin_control(visible_clave, 40) or 'CLAVE'} --periodo "
+                        f"{_sin_control(visible_periodo, 20) or 'AAAA-SN'} --formato xlsx --salida ARCHIVO.xlsx» y "
+                        "copie en él los valores", ENCABEZADO)
+        return None
+    for (celda_, visible, oculta, que) in ((fm.CELDA_INSTITUCION, visible_clave, oculta_clave, "la institución"),
+                                           (fm.CELDA_PERIODO, visible_periodo, oculta_periodo, "el periodo")):
+        if oculta != visible or not visible:
+            ctx.mal(fm.HOJA, *celda_, f"{que} del encabezado («{_sin_control(visible, 60)}») no es {que} de la hoja "
+                                      f"oculta «{fm.HOJA_DATOS}» («{_sin_control(str(oculta), 60)}»): el formulario se "
+                                      "modificó y no se sabe de quién es ni de qué semestre. No se importa: genere el "
+                                      "formulario de nuevo con «pni plantilla» y copie los valores", ENCABEZADO)
+    if len(ctx.lec.problemas) > antes:
+        return None
+    inst = plan.instituciones.get(visible_clave)
+    if inst is None:
+        ctx.mal(fm.HOJA, *fm.CELDA_INSTITUCION, f"«{_sin_control(visible_clave, 60)}» no es una institución de "
+                                                "plan/instituciones.yaml", ENCABEZADO)
+        return None
+    if not fm.igual_texto(texto_de(avances.get(fm.CELDA_INSTITUCION)), fm.encabezado_institucion(inst)):
+        ctx.mal(fm.HOJA, *fm.CELDA_INSTITUCION, f"la celda debe decir «{fm.encabezado_institucion(inst)}», como la "
+                                                "escribió «pni plantilla»; deshaga el cambio", FORMULARIO_ALTERADO)
+        return None
+    try:
+        sem = Semestre.leer(visible_periodo)
+    except ValueError:
+        ctx.mal(fm.HOJA, *fm.CELDA_PERIODO, f"«{_sin_control(visible_periodo, 40)}» no es un semestre AAAA-S1 o "
+                                            "AAAA-S2", ENCABEZADO)
+        return None
+    if not plan.primer_semestre <= sem <= plan.ultimo_semestre:
+        ctx.mal(fm.HOJA, *fm.CELDA_PERIODO, f"el semestre {sem} está fuera del plan, que va de {plan.primer_semestre} "
+                                            f"a {plan.ultimo_semestre}", ENCABEZADO)
+        return None
+    return inst.clave, sem
+
+
+def _encabezados_de_columna(ctx: _Contexto, libro: Libro) -> bool:
+    """The column headers of both sheets, as written: a column inserted, deleted or moved would shift every value."""
+    bien = True
+    for hoja, fila, columnas in ((fm.HOJA, fm.FILA_ENCABEZADO, fm.COLUMNAS),
+                                 (fm.HOJA_ACTIVIDADES, fm.FILA_ENCABEZADO_ACT, fm.COLUMNAS_ACT)):
+        celdas = libro.leidas[hoja].celdas
+        for col in columnas:
+            leido = texto_de(celdas.get((fila, col.numero)))
+            if not fm.igual_texto(leido, col.titulo):
+                ctx.mal(hoja, fila, col.numero, f"el encabezado dice «{_sin_control(leido or '', 60)}» y el formulario "
+                                                f"dice «{col.titulo}»: ¿se insertó, borró o movió una columna? Las "
+                                                "columnas no se pueden cambiar: deshaga el cambio o copie los "
+                                                "valores en un formulario nuevo", FORMULARIO_ALTERADO)
+                bien = False
+                break
+    return bien
+
+
+def _combinadas(ctx: _Contexto, libro: Libro, esperadas: list[fm.FilaIndicador], acts: list[fm.FilaActividad]
+                ) -> None:
+    """Merged cells over cells to fill: Excel shows only the first, and what the others hold is hidden."""
+    para_llenar = {fm.HOJA: {fm.CELDA_FECHA, fm.CELDA_REPORTADO_POR}
+                   | {(f.fila, c) for f in esperadas for c in _entradas(f)},
+                   fm.HOJA_ACTIVIDADES: {(a.fila, c) for a in acts for c in fm.CAMPOS_NARRATIVA}}
+    for hoja, celdas in para_llenar.items():
+        for (f1, c1, f2, c2) in libro.leidas[hoja].combinadas:
+            dentro = sorted((f, c) for (f, c) in celdas if f1 <= f <= f2 and c1 <= c <= c2)
+            if not dentro:
+                continue
+            rango = f"{celda(f1, c1)}:{celda(f2, c2)}"
+            ocultas = [celda(f, c) for f in range(f1, f2 + 1) for c in range(c1, c2 + 1) if (f, c) != (f1, c1)]
+            ctx.mal(hoja, *dentro[0], f"las celdas {rango} están combinadas: Excel muestra solo {celda(f1, c1)} y "
+                                      f"esconde lo que haya en {_lista(ocultas)}; sepárelas (Inicio → Combinar y "
+                                      "centrar → Separar celdas) y revise lo que aparezca", CELDAS_COMBINADAS)
+            for f, c in dentro:
+                ctx.lec.celdas_con_problema.add(posicion(hoja, f, c))
+
+
+def _lista(refs: list[str], maximo: int = 6) -> str:
+    if len(refs) <= maximo:
+        return ", ".join(refs[:-1]) + (" y " if len(refs) > 1 else "") + refs[-1]
+    return ", ".join(refs[:maximo]) + f" y {len(refs) - maximo} más"
+
+
+def _entradas(f: fm.FilaIndicador) -> list[int]:
+    extra = [c for _, c in f.desglose[1]] if f.desglose else []
+    return [fm.COL_VALOR, *extra, fm.COL_ESTADO, fm.COL_EVIDENCIA, fm.COL_OBS]
+
+
+def _fila_fiel(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], fila: int, fijas: dict[int, str],
+               ids: dict[str, int], que: str) -> bool:
+    """The protected cells of one row say what the form wrote there; if not, a problem naming the cells."""
+    esperado_id = fijas[1]
+    for col, esperado in fijas.items():
+        leido = texto_de(celdas.get((fila, col)))
+        if fm.igual_texto(leido, str(celda_excel(esperado))):
+            continue
+        ref_id, ref = celda(fila, 1), celda(fila, col)
+        if col == 1:
+            otra = ids.get((leido or "").strip())
+            donde = f"; «{_sin_control(leido or '', 30)}» va en la fila {otra} (celda {celda(otra, 1)})" if otra else ""
+            texto = (f"la celda dice «{_sin_control(leido or '', 40)}», pero esta fila es la {que} {esperado_id} "
+                     f"(lo dice su texto en {celda(fila, 2 if que == 'de la actividad' else 3)}){donde}: ¿se "
+                     "intercambiaron filas o se editó la celda?")
+        else:
+            texto = (f"la celda {ref} no dice lo que el plan dice {que} {esperado_id} (celda {ref_id}): "
+                     f"«{_sin_control(str(celda_excel(esperado)), 60)}»: ¿se intercambiaron filas o se editó la celda?")
+        ctx.mal(hoja, fila, 1 if col == 1 else col,
+                f"{texto} Las celdas grises no se modifican: deshaga el cambio o copie los valores en un formulario "
+                "nuevo; los valores de esta fila no se leen", FORMULARIO_ALTERADO)
+        return False
+    return True
+
+
+def _reportes(ctx: _Contexto, celdas: dict[tuple[int, int], Celda], esperadas: list[fm.FilaIndicador]
+              ) -> list[dict[str, Any]]:
+    ids = {f.debido.indicador.id: f.fila for f in esperadas}
+    out: list[dict[str, Any]] = []
+    for f in esperadas:
+        ind = f.debido.indicador
+        if not _fila_fiel(ctx, fm.HOJA, celdas, f.fila, f.fijas, ids, "del indicador"):
+            continue
+        entradas = {c: _valor_de(ctx, fm.HOJA, celdas, f.fila, c) for c in _entradas(f)}
+        refusadas = {c for c in entradas if posicion(fm.HOJA, f.fila, c) in ctx.lec.celdas_con_problema}
+        if all(v is None for v in entradas.values()):
+            if not refusadas:
+                ctx.lec.vacios.append(ind.id)
+            continue
+        i = len(out)
+        base: Ruta = ("reportes", i)
+        pos = {campo_: posicion(fm.HOJA, f.fila, c) for campo_, c in (
+            ("indicador", 1), ("valor", fm.COL_VALOR), ("estado", fm.COL_ESTADO), ("evidencia", fm.COL_EVIDENCIA),
+            ("observaciones", fm.COL_OBS))}
+        ctx.lec.posiciones[base] = pos["indicador"]
+        for k, v in pos.items():
+            ctx.lec.posiciones[(*base, k)] = v
+        rep: dict[str, Any] = {"indicador": ind.id}
+        valor = _un_numero(ctx, f.fila, fm.COL_VALOR, celdas, entradas[fm.COL_VALOR], ind.meta.tipo, ind.meta.unidad)
+        if entradas[fm.COL_VALOR] is None and fm.COL_VALOR not in refusadas:
+            ctx.mal(fm.HOJA, f.fila, fm.COL_VALOR, "falta el Valor: la fila tiene otros datos; escriba el valor (0 si "
+                                                   "no hubo avance) o, si no hay dato, vacíe la fila entera",
+                    CAMPO_FALTANTE)
+        if f.desglose is not None:
+            dim, categorias = f.desglose
+            partes = {}
+            for cat, c in categorias:
+                if entradas[c] is not None:
+                    n = _un_numero(ctx, f.fila, c, celdas, entradas[c], "conteo", None)
+                    if n is not None:
+                        partes[cat] = n
+            if partes and len(partes) == sum(entradas[c] is not None for _, c in categorias):
+                rep["desglose"] = {dim: partes}
+                ctx.lec.posiciones[(*base, "desglose")] = posicion(fm.HOJA, f.fila, categorias[0][1])
+                ctx.lec.posiciones[(*base, "desglose", dim)] = posicion(fm.HOJA, f.fila, categorias[0][1])
+        estado = entradas[fm.COL_ESTADO]
+        if estado is not None:
+            codigo = fm.estado_de_texto(str(estado))
+            if codigo is None:
+                ctx.mal(fm.HOJA, f.fila, fm.COL_ESTADO, f"«{_sin_control(str(estado), 40)}» no es un estado; elija de "
+                                                        f"la lista uno de: {', '.join(fm.ETIQUETAS_ESTADO.values())}",
+                        VALOR_INVALIDO)
+            else:
+                rep["estado"] = codigo
+        evidencia = texto_de(celdas.get((f.fila, fm.COL_EVIDENCIA))) if entradas[fm.COL_EVIDENCIA] is not None else None
+        if evidencia:
+            rep["evidencia"] = [e.strip() for e in re.split(r"[\n;]+", evidencia) if e.strip()]
+        obs = texto_de(celdas.get((f.fila, fm.COL_OBS))) if entradas[fm.COL_OBS] is not None else None
+        if obs:
+            rep["observaciones"] = obs
+        if valor is None:
+            continue  # refused: the checks run on the other rows, and nothing is imported anyway
+        rep["valor"] = valor
+        out.append(rep)
+    return out
+
+
+def _un_numero(ctx: _Contexto, fila: int, col: int, celdas: dict[tuple[int, int], Celda], v: Any, tipo: str,
+               unidad: str | None) -> float | int | None:
+    if v is None:
+        return None
+    c = celdas[(fila, col)]
+    leido = leer_numero(v, c.formato)
+    if isinstance(leido, str):
+        ctx.mal(fm.HOJA, fila, col, leido)
+        return None
+    valor, malo = valor_de_indicador(leido, tipo, unidad)
+    if malo is not None:
+        ctx.mal(fm.HOJA, fila, col, malo[1], malo[0])
+    return valor
+
+
+def _narrativa(ctx: _Contexto, celdas: dict[tuple[int, int], Celda], acts: list[fm.FilaActividad]
+               ) -> list[dict[str, Any]]:
+    ids = {a.actividad.id: a.fila for a in acts}
+    out: list[dict[str, Any]] = []
+    for a in acts:
+        if not _fila_fiel(ctx, fm.HOJA_ACTIVIDADES, celdas, a.fila, a.fijas, ids, "de la actividad"):
+            continue
+        entrada: dict[str, Any] = {"actividad": a.actividad.id}
+        lugares: dict[str, tuple[int, int]] = {}
+        for col, nombre_campo in fm.CAMPOS_NARRATIVA.items():
+            if _valor_de(ctx, fm.HOJA_ACTIVIDADES, celdas, a.fila, col) is None:
+                continue
+            texto = texto_de(celdas.get((a.fila, col)))
+            if not texto:
+                continue
+            if len(texto) > MAX_NARRATIVA:
+                ctx.mal(fm.HOJA_ACTIVIDADES, a.fila, col, f"el texto tiene {len(texto):,} caracteres y el máximo es "
+                                                          f"{MAX_NARRATIVA:,}: resúmalo en pocas líneas",
+                        VALOR_INVALIDO)
+                continue
+            entrada[nombre_campo] = texto
+            lugares[nombre_campo] = posicion(fm.HOJA_ACTIVIDADES, a.fila, col)
+        if len(entrada) > 1:
+            base: Ruta = ("actividades", len(out))
+            ctx.lec.posiciones[base] = ctx.lec.posiciones[(*base, "actividad")] = posicion(
+                fm.HOJA_ACTIVIDADES, a.fila, 1)
+            for k, v in lugares.items():
+                ctx.lec.posiciones[(*base, k)] = v
+            out.append(entrada)
+    return out
+
+
+def _fuera_del_formulario(ctx: _Contexto, libro: Libro, esperadas: list[fm.FilaIndicador],
+                          acts: list[fm.FilaActividad]) -> None:
+    """Data typed where the form has no cell to fill is not read: say so rather than lose it silently."""
+    conocidas = {fm.HOJA: {(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), fm.CELDA_INSTITUCION, fm.CELDA_PERIODO,
+                           fm.CELDA_FECHA, fm.CELDA_REPORTADO_POR}
+                 | {(fm.FILA_ENCABEZADO, c.numero) for c in fm.COLUMNAS}
+                 | {(f.fila, c) for f in esperadas for c in (*f.fijas, *_entradas(f))},
+                 fm.HOJA_ACTIVIDADES: {(1, 1), (2, 1)} | {(fm.FILA_ENCABEZADO_ACT, c.numero) for c in fm.COLUMNAS_ACT}
+                 | {(a.fila, c) for a in acts for c in (*a.fijas, *fm.CAMPOS_NARRATIVA)}}
+    for hoja, validas in conocidas.items():
+        fuera = sorted(k for k, c in libro.leidas[hoja].celdas.items()
+                       if k not in validas and (c.formula or texto_de(c) is not None))
+        if not fuera:
+            continue
+        fila, col = fuera[0]
+        muestra = _sin_control(texto_de(libro.leidas[hoja].celdas[fuera[0]]) or "(una fórmula)", 40)
+        otras = f" (y {len(fuera) - 1} celda{'s' if len(fuera) > 2 else ''} más fuera del formulario: " \
+                f"{_lista([celda(*k) for k in fuera[1:]])})" if len(fuera) > 1 else ""
+        ctx.mal(hoja, fila, col, f"hay un dato donde el formulario no tiene nada que llenar («{muestra}»){otras}; "
+                                 "no se lee: si es una aclaración, escríbala en «Observaciones» de su indicador; "
+                                 "si no, bórrelo", FORMULARIO_ALTERADO)

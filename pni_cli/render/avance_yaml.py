@@ -1,5 +1,6 @@
 """A progress file as YAML (what `pni importar` writes from a filled Excel form): the file contract's fields in
-order, ids quoted, the schema header for editors and the origin of the data as a comment."""
+order (the reports with their breakdowns, then the narrative per activity), ids quoted, the schema header for
+editors and the origin of the data as a comment."""
 
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ def yaml_avance(avance: Avance, origen: str) -> str:
         m = CommentedMap()
         m["indicador"] = DoubleQuotedScalarString(r.indicador)
         m["valor"] = r.valor
+        if r.desglose:
+            m["desglose"] = {dim: dict(partes) for dim, partes in r.desglose.items()}
         if r.estado:
             m["estado"] = r.estado
         if r.evidencia:
@@ -52,5 +55,15 @@ def yaml_avance(avance: Avance, origen: str) -> str:
             m["observaciones"] = r.observaciones
         lista.append(m)
     doc["reportes"] = lista
+    if avance.actividades:
+        narrativa = CommentedSeq()
+        for a in avance.actividades:
+            n = CommentedMap()
+            n["actividad"] = DoubleQuotedScalarString(a.actividad)
+            for campo in ("logros", "dificultades", "proximos_pasos"):
+                if getattr(a, campo):
+                    n[campo] = getattr(a, campo)
+            narrativa.append(n)
+        doc["actividades"] = narrativa
     # the file name goes into a comment: a line break in it would write YAML of its own (say «ilustrativo: true»)
     return f"{CABECERA_ESQUEMA}# Importado de {comentario_yaml(origen)}\n{volcar(doc)}"

@@ -1,120 +1,288 @@
-"""The progress form as an Excel workbook: an instructions sheet, the form with the ids and texts protected, lists
-and validations on the cells to fill, and a hidden sheet naming the period and the institution."""
+"""The progress form as an Excel workbook that looks like a form: an instructions page that prints on one page, the
+«Avances» sheet (one row per owed indicator: its id, activity, text, meta and what to write, protected and grey;
+the cells to fill bordered and tinted, with the unit and kind of figure beside the value, lists and validations,
+and the Mujeres/Hombres columns where the indicator counts people), the «Actividades» sheet for what happened in
+each activity, and a hidden sheet naming the form, the period and the institution. Letter landscape, like the
+report; one font family throughout; the same plan and semester give the same bytes."""
 
 from __future__ import annotations
 
-import io
+import datetime as dt
+from typing import Any
 
 from ..formulario import (
     CELDA_FECHA,
+    CELDA_INSTITUCION,
+    CELDA_PERIODO,
     CELDA_REPORTADO_POR,
     COL_ESTADO,
     COL_EVIDENCIA,
     COL_OBS,
     COL_VALOR,
     COLUMNAS,
-    ESTADOS,
+    COLUMNAS_ACT,
+    ETIQUETAS_ESTADO,
     FILA_ENCABEZADO,
+    FILA_ENCABEZADO_ACT,
+    FORMATO,
     HOJA,
+    HOJA_ACTIVIDADES,
     HOJA_DATOS,
-    como_se_mide,
-    debidos,
+    HOJA_INSTRUCCIONES,
+    VERSION,
+    encabezado_institucion,
+    filas,
+    filas_actividades,
 )
+from ..modelos import MAX_NARRATIVA
 from ..periodos import Semestre
 from ..plan import Plan
+
+FUENTE = "Arial"
+AMARILLO = "FFF2CC"  # the cells to fill
+GRIS = "EDEDED"  # what is not to be changed
+AZUL = "1F4E79"  # headers: white on this blue is well above WCAG AA contrast
+
+
+def alto_texto(texto: str, ancho: float, puntos: float = 10) -> float:
+    """Rows (points) that show `texto` wrapped in a column `ancho` characters wide, in Arial of `puntos` points,
+    erring on the tall side: LibreOffice prints a row as tall as it is set, overlapping or cutting what does not
+    fit. The width unit is a digit of the default font (Arial 10, `fuente_del_libro`), about 1.25 average
+    characters of Spanish text in Arial 10 (measured in LibreOffice); 1.15 leaves a margin."""
+    por_linea = max(int(ancho * 1.15 * 10 / puntos), 1)
+    lineas = 0
+    for parte in texto.split("\n"):
+        largo, n = 0, 1
+        for palabra in parte.split(" "):
+            if largo and largo + 1 + len(palabra) > por_linea:
+                n, largo = n + 1, len(palabra)
+            else:
+                largo += (1 if largo else 0) + len(palabra)
+            while largo > por_linea:  # a word longer than the line (a link) wraps by characters
+                n, largo = n + 1, largo - por_linea
+        lineas += n
+    return round(max(lineas, 1) * puntos * 1.2 + 4, 1)
 
 
 def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .excel import alto, poner
+    from ..openpyxl_privado import fuente_del_libro
+    from .excel import estilar, guardar_con_fecha, poner
 
     inst = plan.instituciones[clave]
-    lista = debidos(plan, clave, sem)
-    wb = Workbook()
-    instr = wb.active
-    instr.title = "Instrucciones"
-    textos = [
-        (f"Informe de avance del PNI 2024-2028 — {inst.nombre} ({clave}), semestre {sem}", True),
-        ("", False),
-        ("1. Vaya a la hoja «Avances». Escriba la fecha de entrega y quién informa.", False),
-        ("2. Para cada indicador, escriba el «Valor» (columna F) y, si aplica, el «Estado», la «Evidencia» y las "
-         "«Observaciones». Las columnas grises no se pueden modificar.", False),
-        ("3. Conteos: lo logrado en el semestre, no el acumulado. Porcentajes e hitos: de 0 a 100 (75 significa "
-         "75 %). Promedios: el valor medio del semestre.", False),
-        ("4. Un hito al 100 necesita evidencia (un enlace o la referencia del documento).", False),
-        ("5. Deje vacía la fila de un indicador sin datos: se informará como no reportado.", False),
-        ("6. No cambie el nombre de las hojas. Envíe el archivo a la unidad de seguimiento; se importa con "
-         "«pni importar ARCHIVO.xlsx», que señala cada error con su hoja y celda.", False),
-    ]
-    for i, (t, negrita) in enumerate(textos, 1):
-        poner(instr, i, 1, t, font=Font(bold=negrita, size=13 if negrita else 11),
-              alignment=Alignment(wrap_text=True, vertical="top"))
-    instr.column_dimensions["A"].width = 110
+    lista = filas(plan, clave, sem)
+    acts = filas_actividades(plan, clave, sem)
+    vence = sem.vencimiento(plan.general.plazo_dias)
 
+    normal = Font(name=FUENTE, size=10)
+    negrita = Font(name=FUENTE, size=10, bold=True)
+    titulo = Font(name=FUENTE, size=14, bold=True, color=AZUL)
+    blanca = Font(name=FUENTE, size=10, bold=True, color="FFFFFF")
+    gris_texto = Font(name=FUENTE, size=9, italic=True, color="404040")
+    envolver = Alignment(wrap_text=True, vertical="top")
+    centro = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    fino = Side(style="thin", color="A6A6A6")
+    marco = Side(style="thin", color="7F6000")
+    borde_fijo = Border(left=fino, right=fino, top=fino, bottom=fino)
+    borde_llenar = Border(left=marco, right=marco, top=marco, bottom=marco)
+    relleno_fijo = PatternFill("solid", fgColor=GRIS)
+    relleno_llenar = PatternFill("solid", fgColor=AMARILLO)
+    relleno_cab = PatternFill("solid", fgColor=AZUL)
+    abierta = Protection(locked=False)
+    cerrada = Protection(locked=True)
+
+    def fija(ws: Any, fila: int, col: int, valor: Any, **estilo: Any) -> None:
+        poner(ws, fila, col, valor, font=estilo.pop("font", normal), fill=relleno_fijo, border=borde_fijo,
+              alignment=estilo.pop("alignment", envolver), protection=cerrada, **estilo)
+
+    def para_llenar(ws: Any, fila: int, col: int, **estilo: Any) -> None:
+        estilar(ws.cell(row=fila, column=col), font=normal, fill=relleno_llenar, border=borde_llenar,
+                alignment=envolver, protection=abierta, **estilo)
+
+    def pagina(ws: Any, filas_titulo: str | None, una_pagina: bool = False) -> None:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 1 if una_pagina else 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.page_margins.header = ws.page_margins.footer = 0.3
+        if filas_titulo:
+            ws.print_title_rows = filas_titulo
+        ws.oddFooter.center.text = f"Informe de avance {clave} {sem} — página &P de &N"
+        ws.oddFooter.center.font = FUENTE
+        ws.oddFooter.center.size = 8
+
+    def proteger(ws: Any) -> None:
+        ws.protection.sheet = True
+        ws.protection.formatRows = False  # row heights and column widths may still be changed
+        ws.protection.formatColumns = False
+
+    wb = Workbook()
+    fuente_del_libro(wb, Font(name=FUENTE, size=10))  # the unit of the widths: the same in Excel and LibreOffice
+
+    # --- Instrucciones -------------------------------------------------------------------------------------------
+    instr = wb.active
+    instr.title = HOJA_INSTRUCCIONES
+    ancho_instr = 112  # fits the Letter landscape page at 100 %: LibreOffice does not shrink a one-column sheet
+    instr.column_dimensions["A"].width = ancho_instr
+    fin = "30 de junio" if sem.numero == 1 else "31 de diciembre"
+    pasos = [
+        (f"Informe de avance del PNI 2024-2028 — {inst.nombre} ({clave}), semestre {sem}", titulo, 14),
+        (f"Indicadores que informar: {len(lista)}. Entréguelo a más tardar el {vence.strftime('%d/%m/%Y')} "
+         f"({plan.general.plazo_dias} días después del cierre del semestre).", negrita, 10),
+        ("1. En la hoja «Avances», escriba en la celda C4 la fecha de entrega (día/mes/año, p. ej. "
+         f"{vence.strftime('%d/%m/%Y')}) y en C5 la unidad o la persona que informa.", normal, 10),
+        ("2. Hay una fila por cada indicador que su institución debe informar este semestre. Llene solo las celdas "
+         "amarillas con borde (Valor, Estado, Evidencia, Observaciones). Las grises no se modifican: la hoja está "
+         "protegida; no inserte, borre, ordene ni combine filas o columnas, ni cambie el nombre de las hojas.",
+         normal, 10),
+        ("3. La columna «Qué informar» dice la unidad y qué cifra se pide: «lo realizado en el semestre» es solo lo "
+         f"nuevo de este semestre (el plan suma los semestres); «el total vigente al cierre del semestre» es lo que "
+         f"existe al {fin}; «el total acumulado desde el inicio» es la suma desde que empezó la actividad.",
+         normal, 10),
+        ("4. Valor: solo el número, sin unidades, sin «%» y sin separador de miles: 1250, no «1.250» ni «1,250». "
+         "Los conteos son números enteros. Los porcentajes y los hitos van de 0 a 100 (75 significa 75 %). Si no "
+         "hubo avance, escriba 0.", normal, 10),
+        ("5. Hitos (un plan, un estudio, un registro): el 100 significa terminado y exige evidencia, un enlace o la "
+         "referencia del documento que lo respalda.", normal, 10),
+        ("6. Mujeres y Hombres (opcional, en los indicadores que cuentan personas): si los llena, deben sumar el "
+         "Valor. Otros desgloses (edad, departamento…) se informan en el archivo YAML.", normal, 10),
+        ("7. Estado de la actividad: elija de la lista (No iniciada, En curso, Completada, Suspendida). Evidencia: un "
+         "enlace o una referencia por línea (Alt+Intro para pasar a la línea siguiente dentro de la celda).",
+         normal, 10),
+        ("8. Si no tiene el dato de un indicador, deje su fila vacía: el informe se recibe, pero cuenta como "
+         "incompleto hasta que se envíe el dato.", normal, 10),
+        (f"9. Hoja «Actividades» (opcional): en pocas líneas, los logros, las dificultades y los próximos pasos de "
+         f"cada actividad, hasta {MAX_NARRATIVA:,} caracteres por celda.", normal, 10),
+        ("10. Guarde el archivo como «Libro de Excel (.xlsx)». En LibreOffice: Archivo → Guardar como → Tipo de "
+         "archivo «Excel 2007-365 (.xlsx)» → Guardar → «Usar el formato Excel 2007-365». Envíelo a la unidad de "
+         "seguimiento del Mecanismo: al importarlo, «pni importar» señala cada problema con su hoja y su celda.",
+         normal, 10),
+    ]
+    for i, (texto, fuente, tam) in enumerate(pasos, 1):
+        poner(instr, i, 1, texto, font=fuente, alignment=envolver)
+        instr.row_dimensions[i].height = alto_texto(texto, ancho_instr, tam) + (6 if i == 1 else 2)
+    pagina(instr, None, una_pagina=True)
+    proteger(instr)
+
+    # --- Avances -------------------------------------------------------------------------------------------------
     ws = wb.create_sheet(HOJA)
-    gris = PatternFill("solid", fgColor="E7E6E6")
-    cab = PatternFill("solid", fgColor="1F4E79")
-    poner(ws, 1, 1, f"Informe de avance del PNI 2024-2028 — {clave}", font=Font(bold=True, size=14))
-    poner(ws, 2, 1, "Institución:", font=Font(bold=True))
-    poner(ws, 2, 3, f"{clave} — {inst.nombre}")
-    poner(ws, 3, 1, "Periodo:", font=Font(bold=True))
-    poner(ws, 3, 3, str(sem))
-    poner(ws, 4, 1, "Fecha de reporte (AAAA-MM-DD):", font=Font(bold=True))
-    poner(ws, 5, 1, "Reportado por:", font=Font(bold=True))
-    for ref in (CELDA_FECHA, CELDA_REPORTADO_POR):
-        ws[ref].protection = Protection(locked=False)
-        ws[ref].fill = PatternFill("solid", fgColor="FFF2CC")
-    ws[CELDA_FECHA].number_format = "yyyy-mm-dd"
-    anchos = [10, 40, 45, 30, 28, 12, 14, 36, 40]
-    for j, (h, ancho) in enumerate(zip(COLUMNAS, anchos, strict=True), 1):
-        poner(ws, FILA_ENCABEZADO, j, h, font=Font(bold=True, color="FFFFFF"), fill=cab,
-              alignment=Alignment(wrap_text=True, vertical="top"))
-        ws.column_dimensions[get_column_letter(j)].width = ancho
-    estado = DataValidation(type="list", formula1='"' + ",".join(ESTADOS) + '"', allow_blank=True,
-                            showErrorMessage=True, errorTitle="Estado no válido",
-                            error="Elija uno de: " + ", ".join(ESTADOS))
-    nivel = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
-                           showErrorMessage=True, errorTitle="Valor no válido",
-                           error="Escriba un número de 0 a 100 (75 significa 75 %).")
-    cantidad = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                              showErrorMessage=True, errorTitle="Valor no válido",
-                              error="Escriba un número mayor o igual que cero, sin separador de miles.")
-    for dv in (estado, nivel, cantidad):
+    poner(ws, 1, 1, f"Informe de avance del PNI 2024-2028 — {clave}, semestre {sem}", font=titulo)
+    ws.row_dimensions[1].height = 22
+    etiquetas = {CELDA_INSTITUCION: "Institución:", CELDA_PERIODO: "Periodo:",
+                 CELDA_FECHA: "Fecha de entrega (día/mes/año):", CELDA_REPORTADO_POR: "Reportado por:"}
+    for (fila_etiqueta, _), texto in etiquetas.items():
+        poner(ws, fila_etiqueta, 1, texto, font=negrita)
+    poner(ws, *CELDA_INSTITUCION, encabezado_institucion(inst), font=negrita)
+    poner(ws, *CELDA_PERIODO, str(sem), font=negrita)
+    for celda in (CELDA_FECHA, CELDA_REPORTADO_POR):
+        para_llenar(ws, *celda)
+    ws.cell(*CELDA_FECHA).number_format = "dd/mm/yyyy"
+    poner(ws, 6, 1, "Llene las celdas amarillas con borde; las grises no se modifican. Mujeres y Hombres son "
+                    "opcionales (deben sumar el Valor). Deje vacía la fila de un indicador sin datos.", font=gris_texto)
+    anchos = [c.ancho for c in COLUMNAS]
+    for columna in COLUMNAS:
+        poner(ws, FILA_ENCABEZADO, columna.numero, columna.titulo, font=blanca, fill=relleno_cab, alignment=centro,
+              border=borde_fijo, protection=cerrada)
+        ws.column_dimensions[get_column_letter(columna.numero)].width = columna.ancho
+    ws.row_dimensions[FILA_ENCABEZADO].height = max(alto_texto(c.titulo, c.ancho) for c in COLUMNAS)
+    ws.merge_cells(start_row=CELDA_INSTITUCION[0], start_column=3, end_row=CELDA_INSTITUCION[0], end_column=8)
+
+    def validacion(tipo: str, operador: str, error: str, mensaje: str, f1: str, f2: str | None = None) -> Any:
+        dv = DataValidation(type=tipo, operator=operador, formula1=f1, formula2=f2, allow_blank=True,
+                            showErrorMessage=True, errorTitle="Valor no válido", error=error,
+                            showInputMessage=True, promptTitle="Qué escribir", prompt=mensaje)
         ws.add_data_validation(dv)
-    for i, d in enumerate(lista, FILA_ENCABEZADO + 1):
-        ind = d.indicador
-        valores = [ind.id, f"{d.actividad_id} {d.actividad_texto}", ind.texto, ind.meta.texto, como_se_mide(ind)]
-        for j, v in enumerate(valores, 1):
-            poner(ws, i, j, v, fill=gris, alignment=Alignment(wrap_text=True, vertical="top"))
-        for j in (COL_VALOR, COL_ESTADO, COL_EVIDENCIA, COL_OBS):
-            c = ws.cell(row=i, column=j)
-            c.protection = Protection(locked=False)
-            c.alignment = Alignment(wrap_text=True, vertical="top")
-        (nivel if ind.meta.tipo in ("porcentaje", "hito") else cantidad).add(ws.cell(row=i, column=COL_VALOR))
-        estado.add(ws.cell(row=i, column=COL_ESTADO))
-        ws.row_dimensions[i].height = alto(valores, anchos)
+        return dv
+
+    entero = validacion("whole", "greaterThanOrEqual", "Un conteo es un número entero mayor o igual que cero, sin "
+                        "separador de miles (1250, no 1.250).", "Un número entero, sin separador de miles. Vea "
+                        "«Qué informar».", "0")
+    nivel = validacion("decimal", "between", "Escriba un número de 0 a 100 (75 significa 75 %), sin «%».",
+                       "De 0 a 100 (75 significa 75 %).", "0", "100")
+    promedio = validacion("decimal", "greaterThanOrEqual", "Escriba un número mayor o igual que cero.",
+                          "El promedio del semestre.", "0")
+    partes = validacion("whole", "greaterThanOrEqual", "Un número entero mayor o igual que cero.",
+                        "Opcional. Mujeres y hombres deben sumar el Valor.", "0")
+    estado = DataValidation(type="list", formula1='"' + ",".join(ETIQUETAS_ESTADO.values()) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="Estado no válido",
+                            error="Elija uno de: " + ", ".join(ETIQUETAS_ESTADO.values()))
+    ws.add_data_validation(estado)
+    fecha = DataValidation(type="date", operator="greaterThanOrEqual",
+                           formula1=str((sem.fin - dt.date(1899, 12, 30)).days), allow_blank=True,
+                           showErrorMessage=True, errorTitle="Fecha no válida",
+                           error=f"La fecha de entrega es posterior al cierre del semestre ({sem.fin:%d/%m/%Y}); "
+                                 "escríbala día/mes/año.",
+                           showInputMessage=True, promptTitle="Fecha de entrega", prompt="Día/mes/año, p. ej. "
+                                                                                       f"{vence:%d/%m/%Y}.")
+    ws.add_data_validation(fecha)
+    fecha.add(ws.cell(*CELDA_FECHA))
+
+    for f in lista:
+        tipo = f.debido.indicador.meta.tipo
+        for col, texto in f.fijas.items():
+            fija(ws, f.fila, col, texto, font=negrita if col == 1 else normal)
+        for col in (COL_VALOR, COL_ESTADO, COL_EVIDENCIA, COL_OBS):
+            para_llenar(ws, f.fila, col)
+        for col in (7, 8):
+            if f.desglose is not None:
+                para_llenar(ws, f.fila, col)
+                partes.add(ws.cell(row=f.fila, column=col))
+            else:
+                fija(ws, f.fila, col, None)
+        {"conteo": entero, "porcentaje": nivel, "hito": nivel}.get(tipo, promedio).add(
+            ws.cell(row=f.fila, column=COL_VALOR))
+        estado.add(ws.cell(row=f.fila, column=COL_ESTADO))
+        ws.row_dimensions[f.fila].height = max(alto_texto(t, a) for t, a in zip(
+            [f.fijas.get(c.numero, "") for c in COLUMNAS], anchos, strict=True))
     ws.freeze_panes = ws.cell(row=FILA_ENCABEZADO + 1, column=COL_VALOR)
-    ws.protection.sheet = True
-    ws.protection.formatRows = False
-    ws.protection.formatColumns = False
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    proteger(ws)
+    pagina(ws, f"{FILA_ENCABEZADO}:{FILA_ENCABEZADO}")
     wb.active = wb.index(ws)
 
+    # --- Actividades ---------------------------------------------------------------------------------------------
+    wa = wb.create_sheet(HOJA_ACTIVIDADES)
+    poner(wa, 1, 1, f"Lo ocurrido en cada actividad — {clave}, semestre {sem} (opcional)", font=titulo)
+    wa.row_dimensions[1].height = 22
+    poner(wa, 2, 1, "En pocas líneas, con sus palabras: lo logrado en el semestre, lo que lo impidió o retrasó y lo "
+                    f"que sigue. Hasta {MAX_NARRATIVA:,} caracteres por celda; deje vacío lo que no aplique.",
+          font=gris_texto)
+    for columna in COLUMNAS_ACT:
+        poner(wa, FILA_ENCABEZADO_ACT, columna.numero, columna.titulo, font=blanca, fill=relleno_cab,
+              alignment=centro, border=borde_fijo, protection=cerrada)
+        wa.column_dimensions[get_column_letter(columna.numero)].width = columna.ancho
+    largo = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(MAX_NARRATIVA),
+                           allow_blank=True, showErrorMessage=True, errorTitle="Texto demasiado largo",
+                           error=f"Hasta {MAX_NARRATIVA:,} caracteres: resuma.")
+    wa.add_data_validation(largo)
+    for fa in acts:
+        for col, texto in fa.fijas.items():
+            fija(wa, fa.fila, col, texto, font=negrita if col == 1 else normal)
+        for col in (3, 4, 5):
+            para_llenar(wa, fa.fila, col)
+            largo.add(wa.cell(row=fa.fila, column=col))
+        wa.row_dimensions[fa.fila].height = max(alto_texto(fa.actividad.texto, COLUMNAS_ACT[1].ancho), 45)
+    wa.freeze_panes = wa.cell(row=FILA_ENCABEZADO_ACT + 1, column=3)
+    proteger(wa)
+    pagina(wa, f"{FILA_ENCABEZADO_ACT}:{FILA_ENCABEZADO_ACT}")
+
+    # --- _pni: what the form is, hidden; the import checks it against the visible header ----------------------------
     datos = wb.create_sheet(HOJA_DATOS)
-    for i, (k, v) in enumerate([("formato", "pni-plantilla-avance"), ("version", "1"), ("periodo", str(sem)),
+    for i, (k, v) in enumerate([("formato", FORMATO), ("version", VERSION), ("periodo", str(sem)),
                                 ("institucion", clave)], 1):
         poner(datos, i, 1, k)
         poner(datos, i, 2, v)
     datos.sheet_state = "hidden"
     datos.protection.sheet = True
+
+    momento = dt.datetime.combine(sem.fin, dt.time())
     wb.properties.creator = "pni"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    wb.properties.title = f"Informe de avance {clave} {sem}"
+    wb.properties.created = wb.properties.modified = momento
+    return guardar_con_fecha(wb, momento)

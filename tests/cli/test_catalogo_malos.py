@@ -109,9 +109,10 @@ def linea_del_problema(texto: str, archivo: str, caso: dict[str, Any]) -> str:
         prefijo, dentro = f"{archivo}:{lugar}: {sev} {caso['codigo']} [", ""
     elif lugar == "archivo":
         prefijo, dentro = f"{archivo}: {sev} {caso['codigo']} [", ""
-    else:
-        prefijo, dentro = f"{archivo}: {sev} {caso['codigo']} [", f"] {lugar}: "
-    hallados = [x for x in texto.splitlines() if x.startswith(prefijo) and dentro in x]
+    else:  # «Hoja Avances, celda F8», and the cell's field name may follow: «… celda F8 (Valor): »
+        prefijo, dentro = f"{archivo}: {sev} {caso['codigo']} [", f"] {lugar}"
+    hallados = [x for x in texto.splitlines() if x.startswith(prefijo) and re.search(
+        re.escape(dentro) + (r"(: | \([^)]*\): )" if dentro else ""), x)]
     assert hallados, f"no se encontró «{prefijo}…{dentro}» en:\n{texto}"
     assert any(caso["mensaje"] in x for x in hallados), (caso["mensaje"], hallados)
     return hallados[0]
@@ -267,7 +268,54 @@ GENERADORES: dict[str, Callable[[bytes, Path, dict[str, Any]], bytes | None]] = 
     "periodo_alterado": lambda f, d, c: _periodo_alterado(f),
     "tuberia": lambda f, d, c: tuberia(d),
     "llenar": lambda f, d, c: _llenar(f, c),
+    "intercambiar_ids": lambda f, d, c: _intercambiar(f, c["filas"]),
+    "combinar": lambda f, d, c: _combinar(f, c["rango"]),
+    "pni_alterado": lambda f, d, c: _pni_alterado(f, c["datos"]),
+    "celda_xml": lambda f, d, c: _rehacer(_guardar(_con_fecha(f)), {HOJA_AVANCES: _celda_xml(
+        c["celda"], c["xml"].encode())}),
+    "estilos_sin_formato": lambda f, d, c: _rehacer(_guardar(_con_fecha(f)), {"xl/styles.xml": lambda x: re.sub(
+        rb'<numFmt numFmtId="(\d+)"', b'<numFmt numFmtId="999"', x, count=1)}),
+    "dimension_falsa": lambda f, d, c: _rehacer(_guardar(_con_fecha(f)), {HOJA_AVANCES: lambda x: re.sub(
+        rb'<dimension ref="[^"]*"', b'<dimension ref="A1:C5"', x, count=1)}),
+    "celda_repetida": lambda f, d, c: _rehacer(_guardar(_con_fecha(f)), {HOJA_AVANCES: lambda x: re.sub(
+        rb'(<c r="F8"[^>]*>.*?</c>)', rb'\1<c r="F8"><v>9</v></c>', x, count=1)}),
+    "ods": lambda f, d, c: _ods(),
 }
+
+
+def _intercambiar(formulario: bytes, filas: list[int]) -> bytes:
+    """Two ids swapped in the protected column, as someone who unprotected the sheet might leave them."""
+    libro = _con_fecha(formulario, {f"F{filas[0]}": 7, f"F{filas[1]}": 3})
+    hoja = libro["Avances"]
+    a, b = (f"A{n}" for n in filas)
+    hoja[a].value, hoja[b].value = hoja[b].value, hoja[a].value
+    return _guardar(libro)
+
+
+def _combinar(formulario: bytes, rango: str) -> bytes:
+    libro = _con_fecha(formulario, {"F8": 7, "G8": 4})  # G8 holds a value the merge hides
+    libro["Avances"]["H8"] = 3
+    libro["Avances"].merge_cells(rango)
+    return _guardar(libro)
+
+
+def _pni_alterado(formulario: bytes, datos: dict[str, Any]) -> bytes:
+    libro = _con_fecha(formulario)
+    for fila in libro["_pni"].iter_rows():
+        if fila[0].value in datos:
+            fila[1].value = datos[fila[0].value]
+    return _guardar(libro)
+
+
+def _ods() -> bytes:
+    """What LibreOffice writes when the form is saved in its own format."""
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", b'<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+                                  b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
+        z.writestr("META-INF/manifest.xml", b"<manifest/>")
+    return salida.getvalue()
 
 
 def _sin_hoja(formulario: bytes) -> bytes:

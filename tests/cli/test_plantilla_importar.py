@@ -25,12 +25,18 @@ from ruamel.yaml import YAML
 
 from pni_cli import importar
 from pni_cli.lectura import formulario_excel
+from pni_cli.lectura.espacio import cargar_plan
+from pni_cli.lectura.libro_xlsx import Celda
 from pni_cli.modelos import Avance
 from tests.conftest import REPO, Salida, correr, escribir, huellas
 
-COLUMNAS = ["Indicador", "Actividad", "Texto del indicador", "Meta (fuente)", "Tipo de meta", "Valor", "Estado",
-            "Evidencia (enlaces, uno por línea)", "Observaciones"]
-ESTADOS = ["no_iniciada", "en_curso", "completada", "suspendida"]
+PLAN = cargar_plan(REPO)[0]
+
+COLUMNAS = ["Indicador", "Actividad", "Texto del indicador", "Meta (fuente)", "Qué informar", "Valor", "Mujeres",
+            "Hombres", "Estado de la actividad", "Evidencia (enlaces o referencias, uno por línea)", "Observaciones"]
+ETIQUETAS = ["No iniciada", "En curso", "Completada", "Suspendida"]
+PERSONAS = ("persona", "participante", "migrante", "miembro", "funcionari", "oficial", "trabajador", "mujer", "joven",
+            "estudiante", "beneficiari")
 FILA_1 = 8  # first indicator row of the Avances sheet (headers on row 7)
 # The Excel round trip reports 2026-S2: delivered on 14/01/2027, within the 30 days after the semester's end.
 PERIODO_XLSX, CORTE_XLSX, FECHA_XLSX = "2026-S2", "2027-01-31", dt.date(2027, 1, 14)
@@ -58,9 +64,20 @@ def debidos(clave: str, anio: int) -> list[dict[str, Any]]:
     return out
 
 
+def actividades(clave: str, anio: int) -> list[str]:
+    """The activities `clave` is responsible for in `anio` (where the form asks what happened), in plan order."""
+    return [act["id"] for eje in sorted(_ejes(), key=lambda e: e["id"]) for itv in eje["intervenciones"]
+            for act in itv["actividades"] if clave in act["responsables"]["instituciones"]
+            and act["periodo"]["desde"] <= anio <= act["periodo"]["hasta"]]
+
+
 DEBIDOS_2026 = debidos("MTPS", 2026)
+ACTIVIDADES_2026 = actividades("MTPS", 2026)
 IDS_2026 = [i["id"] for i in DEBIDOS_2026]
 TIPO = {i["id"]: i["meta"]["tipo"] for i in DEBIDOS_2026}
+# the counts of people, which the form lets break down by sex
+DE_PERSONAS = {i["id"] for i in DEBIDOS_2026 if i["meta"]["tipo"] == "conteo"
+               and i["meta"]["unidad"].split()[0].lower().startswith(PERSONAS)}
 
 
 def fila(id_: str) -> int:
@@ -106,8 +123,16 @@ def test_plantilla_yaml_lista_exactamente_lo_que_debe_la_institucion(espacio: Pa
     for ind in DEBIDOS_2026:
         assert f"  # {ind['id']} {ind['texto']}\n" in texto, ind["id"]
         assert f"  # Meta: {ind['meta']['texto']}\n" in texto, ind["id"]
-    assert texto.count("# conteo: ") == list(TIPO.values()).count("conteo")
-    assert texto.count("# hito: ") == list(TIPO.values()).count("hito")
+    # beside each value, the unit and the kind of figure asked for
+    for ind in DEBIDOS_2026:
+        meta = ind["meta"]
+        if meta["tipo"] == "conteo":
+            clase = {"flujo": "lo realizado en el semestre", "nivel": "el total vigente al cierre del semestre",
+                     "acumulado": "el total acumulado desde el inicio"}[meta["acumulacion"]]
+            assert f"    valor:  # {meta['unidad']}, {clase} (número entero)\n" in texto, ind["id"]
+    assert texto.count("el 100 exige evidencia") == list(TIPO.values()).count("hito")
+    assert texto.count("desglose: {sexo: {mujeres: N, hombres: N}}") == len(DE_PERSONAS)
+    assert [a["actividad"] for a in doc["actividades"]] == ACTIVIDADES_2026
     assert "Guárdelo como avances/2026-S1/MTPS.yaml" in texto
     assert huellas(espacio / "avances") == {}  # stdout only
 
@@ -224,19 +249,20 @@ def formulario(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 def test_el_formulario_excel_tiene_hojas_metadatos_y_protecciones(formulario: bytes) -> None:
     assert debidos("MTPS", 2026) == DEBIDOS_2026  # 2026-S1 and 2026-S2 owe the same
+    assert DE_PERSONAS and set(IDS_2026) > DE_PERSONAS
     libro = load_workbook(io.BytesIO(formulario))
-    assert libro.sheetnames == ["Instrucciones", "Avances", "_pni"]
-    assert [libro[h].sheet_state for h in libro.sheetnames] == ["visible", "visible", "hidden"]
+    assert libro.sheetnames == ["Instrucciones", "Avances", "Actividades", "_pni"]
+    assert [libro[h].sheet_state for h in libro.sheetnames] == ["visible", "visible", "visible", "hidden"]
     assert libro.active.title == "Avances"
     datos = {r[0]: r[1] for r in libro["_pni"].iter_rows(values_only=True)}
-    assert datos == {"formato": "pni-plantilla-avance", "version": "1", "periodo": PERIODO_XLSX,
+    assert datos == {"formato": "pni-plantilla-avance", "version": "2", "periodo": PERIODO_XLSX,
                      "institucion": "MTPS"}
     assert libro["_pni"].protection.sheet is True
     assert "Ministerio de Trabajo y Previsión Social (MTPS), semestre 2026-S2" in libro["Instrucciones"]["A1"].value
 
     hoja = libro["Avances"]
     assert hoja["C3"].value == PERIODO_XLSX
-    assert hoja["C2"].value.startswith("MTPS")
+    assert hoja["C2"].value == "MTPS — Ministerio de Trabajo y Previsión Social"
     assert [c.value for c in hoja[7]] == COLUMNAS
     ultima = FILA_1 + len(IDS_2026) - 1
     assert hoja.max_row == ultima
@@ -244,34 +270,63 @@ def test_el_formulario_excel_tiene_hojas_metadatos_y_protecciones(formulario: by
     for n, ind in enumerate(DEBIDOS_2026):
         assert hoja.cell(row=FILA_1 + n, column=3).value == ind["texto"]
         assert hoja.cell(row=FILA_1 + n, column=4).value == ind["meta"]["texto"]
-    # a protected sheet where only the date, the reporter and columns F:I of each indicator can be edited
+        if ind["meta"]["tipo"] == "conteo":  # the unit and the kind of figure, beside the value
+            assert hoja.cell(row=FILA_1 + n, column=5).value.startswith(f"{ind['meta']['unidad']}, ")
+    # a protected sheet where only the date, the reporter and the cells to fill of each indicator can be edited;
+    # the cells to fill are tinted and bordered, the others grey
     assert hoja.protection.sheet is True
-    assert hoja["C4"].protection.locked is False
-    assert hoja["C5"].protection.locked is False
+    for ref in ("C4", "C5"):
+        assert hoja[ref].protection.locked is False and hoja[ref].fill.fgColor.rgb.endswith("FFF2CC")
     for f in range(FILA_1, ultima + 1):
-        assert [hoja.cell(row=f, column=c).protection.locked for c in range(1, 10)] == [True] * 5 + [False] * 4
+        desglose = hoja.cell(row=f, column=1).value in DE_PERSONAS
+        abiertas = [False] * 5 + [True, desglose, desglose, True, True, True]
+        assert [hoja.cell(row=f, column=c).protection.locked is False for c in range(1, 12)] == abiertas
+        for c, abierta in enumerate(abiertas, 1):
+            celda = hoja.cell(row=f, column=c)
+            assert celda.fill.fgColor.rgb.endswith("FFF2CC" if abierta else "EDEDED"), celda.coordinate
+            assert celda.border.left.style == "thin"
+        assert hoja.cell(row=f, column=1).font.name == "Arial"
     assert hoja["A7"].protection.locked is True and hoja["C3"].protection.locked is True
     assert hoja.freeze_panes == "F8"
+    assert (hoja.page_setup.orientation, str(hoja.page_setup.paperSize)) == ("landscape", hoja.PAPERSIZE_LETTER)
+    assert hoja.print_title_rows == "$7:$7"
+    instrucciones = libro["Instrucciones"]
+    assert (instrucciones.page_setup.fitToWidth, instrucciones.page_setup.fitToHeight) == (1, 1)
+    assert instrucciones.page_setup.orientation == "landscape"
 
-    # data validations: a list for estado, 0-100 for porcentajes and hitos, ≥ 0 for the rest
     def celdas(dv: Any) -> set[str]:
         return {str(rango) for rango in str(dv.sqref).split()}
 
     validaciones = hoja.data_validations.dataValidation
     lista = [dv for dv in validaciones if dv.type == "list"]
     assert len(lista) == 1
-    assert lista[0].formula1 == '"' + ",".join(ESTADOS) + '"'
+    assert lista[0].formula1 == '"' + ",".join(ETIQUETAS) + '"'  # Spanish labels, read back as codes
     assert lista[0].showErrorMessage is True
-    assert celdas(lista[0]) == {f"G{f}" for f in range(FILA_1, ultima + 1)}
+    assert celdas(lista[0]) == {f"I{f}" for f in range(FILA_1, ultima + 1)}
     nivel = [dv for dv in validaciones if dv.type == "decimal" and dv.operator == "between"]
     assert len(nivel) == 1
     assert (nivel[0].formula1, nivel[0].formula2) == ("0", "100")
     assert celdas(nivel[0]) == {f"F{fila(i)}" for i, t in TIPO.items() if t in ("porcentaje", "hito")}
-    cantidad = [dv for dv in validaciones if dv.type == "decimal" and dv.operator == "greaterThanOrEqual"]
-    assert len(cantidad) == 1
-    assert cantidad[0].formula1 == "0"
-    assert celdas(cantidad[0]) == {f"F{fila(i)}" for i, t in TIPO.items() if t not in ("porcentaje", "hito")}
+    enteros = [dv for dv in validaciones if dv.type == "whole"]
+    valores, partes = enteros  # the counts' values, and their breakdowns
+    assert celdas(valores) == {f"F{fila(i)}" for i, t in TIPO.items() if t == "conteo"}
+    assert celdas(partes) == {f"{c}{fila(i)}" for i in DE_PERSONAS for c in "GH"}
     assert all(dv.allow_blank for dv in validaciones)
+    assert hoja["C4"].number_format == "dd/mm/yyyy"
+
+    hoja_act = libro["Actividades"]
+    assert [hoja_act.cell(row=f, column=1).value for f in range(5, 5 + len(ACTIVIDADES_2026))] == \
+        ACTIVIDADES_2026
+    assert [hoja_act.cell(row=5, column=c).protection.locked is False for c in range(1, 6)] == \
+        [False, False, True, True, True]
+    assert hoja_act.protection.sheet is True
+
+
+def test_el_formulario_es_el_mismo_para_el_mismo_plan(espacio: Path, formulario: bytes) -> None:
+    destino = espacio / "otra-vez.xlsx"
+    ok(correr("plantilla", "--institucion", "MTPS", "--periodo", PERIODO_XLSX, "--formato", "xlsx", "--salida",
+              str(destino), cwd=espacio))
+    assert destino.read_bytes() == formulario
 
 
 # --- pni importar ----------------------------------------------------------------------------------------
@@ -282,9 +337,12 @@ def serie(fecha: dt.date) -> int:
 
 
 def llenar(formulario: bytes, destino: Path, celdas: dict[str, Any], *, formatos: dict[str, str] | None = None,
-           fecha: Any = FECHA_XLSX, hoja_datos: dict[str, Any] | None = None) -> Path:
+           fecha: Any = FECHA_XLSX, hoja_datos: dict[str, Any] | None = None,
+           actividades: dict[str, Any] | None = None) -> Path:
     """Fill a copy of the form as a person would in Excel, and save it to `destino`."""
     libro = load_workbook(io.BytesIO(formulario))
+    for ref, valor in (actividades or {}).items():
+        libro["Actividades"][ref] = valor
     hoja = libro["Avances"]
     if fecha is not None:
         hoja["C4"] = fecha
@@ -313,11 +371,11 @@ def importar_en(espacio: Path, archivo: Path, *args: str) -> Salida:
 # MTPS's hito in 2026 (3.3.1.a-b are the MRREE's to report: «Liderado por el MRREE», combinar: responsable)
 HITO_A = "3.4.2.a"
 LLENO = {  # indicator → (cells, expected value in the YAML)
-    "1.4.1.a": {"F": 2, "G": "en_curso", "H": "https://example.org/estudio-1\nhttps://example.org/estudio-2",
-                "I": "Dos estudios | uno en revisión"},
-    "3.6.3.b": {"F": "5,000", "G": "En curso"},
+    "1.4.1.a": {"F": 2, "I": "en_curso", "J": "https://example.org/estudio-1\nhttps://example.org/estudio-2",
+                "K": "Dos estudios | uno en revisión"},
+    "3.6.3.b": {"F": "5,000", "G": 3000, "H": "2,000", "I": "En curso"},
     HITO_A: {"F": 0.75},
-    "5.5.2.a": {"F": 1800.0, "I": "'=no es una fórmula"},
+    "5.5.2.a": {"F": 1800.0, "K": "'=no es una fórmula"},
 }
 ESPERADO = {"1.4.1.a": 2, "3.6.3.b": 5000, HITO_A: 75, "5.5.2.a": 1800}
 
@@ -333,9 +391,13 @@ def test_importar_ida_y_vuelta(espacio: Path, formulario: bytes, fecha: Any) -> 
     if isinstance(fecha, int):
         formatos["C4"] = "General"  # a bare serial number, not shown as a date
     archivo = llenar(formulario, espacio / "recibidos" / "MTPS-2026-S2.xlsx",
-                     {**_celdas_llenas(), "C5": "Unidad de Planificación"}, formatos=formatos, fecha=fecha)
+                     {**_celdas_llenas(), "C5": "Unidad de Planificación"}, formatos=formatos, fecha=fecha,
+                     actividades={"C5": "Dos estudios terminados.", "E5": "Publicarlos.\nPresentarlos al Mecanismo."})
     r = ok(importar_en(espacio, archivo))
-    assert "Importado: 4 reporte(s) en avances/2026-S2/MTPS.yaml" in r.err
+    assert "Importado: 4 reportes y lo ocurrido en 1 actividad en avances/2026-S2/MTPS.yaml" in r.err
+    faltan = [i for i in IDS_2026 if i not in LLENO]
+    assert (f"Faltan {len(faltan)} de los {len(IDS_2026)} indicadores que MTPS debe en 2026-S2, vacíos en el "
+            f"formulario: la entrega contará como incompleta hasta que se informen: {', '.join(faltan)}") in r.err
     assert r.out == ""
     destino = espacio / "avances" / "2026-S2" / "MTPS.yaml"
     assert huellas(espacio / "avances").keys() == {"2026-S2/MTPS.yaml"}
@@ -354,8 +416,12 @@ def test_importar_ida_y_vuelta(espacio: Path, formulario: bytes, fecha: Any) -> 
     assert primero == {"indicador": "1.4.1.a", "valor": 2, "estado": "en_curso",
                        "evidencia": ["https://example.org/estudio-1", "https://example.org/estudio-2"],
                        "observaciones": "Dos estudios | uno en revisión"}
-    assert next(r for r in doc["reportes"] if r["indicador"] == "3.6.3.b")["estado"] == "en_curso"
+    personas = next(r for r in doc["reportes"] if r["indicador"] == "3.6.3.b")
+    assert personas["estado"] == "en_curso"  # the label of the list, written as its code
+    assert personas["desglose"] == {"sexo": {"mujeres": 3000, "hombres": 2000}}
     assert next(r for r in doc["reportes"] if r["indicador"] == "5.5.2.a")["observaciones"] == "=no es una fórmula"
+    assert doc["actividades"] == [{"actividad": "1.4.1", "logros": "Dos estudios terminados.",
+                                   "proximos_pasos": "Publicarlos.\nPresentarlos al Mecanismo."}]
     if not isinstance(fecha, dt.date):
         return  # the other ways of writing the date: the same file, checked once below
 
@@ -368,18 +434,24 @@ def test_importar_ida_y_vuelta(espacio: Path, formulario: bytes, fecha: Any) -> 
 
 
 @pytest.mark.parametrize(("celdas", "celda", "codigo", "mensaje"), [
-    ({"F8": 1, "F10": -5}, "F10", "PNI307", "valor negativo (-5)"),
-    ({"F8": 1, "F9": 3, "G9": "terminado"}, "G9", "PNI104", "«terminado» no es un valor admitido"),
-    ({"F8": 1, "F11": "=2+2"}, "F11", "PNI103", "contiene una fórmula sin valor calculado"),
-    ({"F8": 1, "F12": "muchos"}, "F12", "PNI103", "se esperaba un número y se encontró el texto «muchos»"),
-    ({f"F{fila(HITO_A)}": 150}, f"F{fila(HITO_A)}", "PNI307", "va de 0 a 100 y el valor es 150"),
-    ({f"F{fila(HITO_A)}": 100}, f"F{fila(HITO_A)}", "PNI310", "sin evidencia"),
-    ({"F8": 1, "C4": "ayer"}, "C4", "PNI103", "«ayer» no es una fecha AAAA-MM-DD"),
-    ({"F8": 1, "C4": "10/01/2026"}, "C4", "PNI312", "anterior al cierre del semestre 2026-S2"),
-], ids=["negativo", "estado", "formula", "texto", "hito-150", "hito-sin-evidencia", "fecha", "fecha-temprana"])
+    ({"F8": 1, "F10": -5}, "F10 (Valor)", "PNI307", "valor negativo (-5)"),
+    ({"F8": 1, "F9": 3, "I9": "terminado"}, "I9 (Estado)", "PNI104",
+     "«terminado» no es un estado; elija de la lista uno de: No iniciada, En curso, Completada, Suspendida"),
+    ({"F8": 1, "F11": "=2+2"}, "F11 (Valor)", "PNI103", "contiene una fórmula sin valor calculado"),
+    ({"F8": 1, "F12": "muchos"}, "F12 (Valor)", "PNI103", "se esperaba un número y se encontró el texto «muchos»"),
+    ({f"F{fila(HITO_A)}": 150}, f"F{fila(HITO_A)} (Valor)", "PNI307",
+     "el avance de un hito va de 0 a 100 y el valor es 150"),
+    ({f"F{fila(HITO_A)}": 100}, f"F{fila(HITO_A)} (Valor)", "PNI310", "sin evidencia"),
+    ({"F8": 1, "C4": "ayer"}, "C4 (Fecha de entrega)", "PNI103", "«ayer» no es una fecha"),
+    ({"F8": 1, "C4": "10/01/2026"}, "C4 (Fecha de entrega)", "PNI312", "anterior al cierre del semestre 2026-S2"),
+    ({"F8": 1}, "C4 (Fecha de entrega)", "PNI102", "falta la fecha de entrega"),
+    ({"F8": 1, "I10": "En curso"}, "F10 (Valor)", "PNI102", "falta el Valor: la fila tiene otros datos"),
+], ids=["negativo", "estado", "formula", "texto", "hito-150", "hito-sin-evidencia", "fecha", "fecha-temprana",
+        "sin-fecha", "sin-valor"])
 def test_importar_errores_con_hoja_y_celda(espacio: Path, formulario: bytes, celdas: dict[str, Any], celda: str,
                                            codigo: str, mensaje: str) -> None:
-    archivo = llenar(formulario, espacio / "MTPS.xlsx", celdas)
+    archivo = llenar(formulario, espacio / "MTPS.xlsx", celdas, fecha=None if "C4" in celda and codigo == "PNI102"
+                     else FECHA_XLSX)
     antes = huellas(espacio)
     r = importar_en(espacio, archivo)
     assert r.codigo == 1, r
@@ -389,6 +461,8 @@ def test_importar_errores_con_hoja_y_celda(espacio: Path, formulario: bytes, cel
     assert linea is not None, r.err
     assert f"error {codigo}" in linea and mensaje in linea
     assert linea.startswith(f"{archivo}: error ")
+    assert "reportes[" not in r.err and ".valor" not in r.err  # Spanish field names, never internal paths
+    assert "completado" not in r.err or codigo == "PNI310"  # a hito at 150 is no «completed» hito
     assert "no se importó nada" in r.err
     assert "Traceback" not in r.err
     assert huellas(espacio) == antes
@@ -435,7 +509,8 @@ def _sin_hoja(formulario: bytes, destino: Path, hoja: str, nuevo_nombre: str | N
     (lambda f, d: _libro_zip(d, {"xl/workbook.xml": b"<no-es-un-libro", "[Content_Types].xml": b"<x"}), "PNI007",
      "no se pudo abrir el libro"),
     (lambda f, d: _sin_hoja(f, d, "Avances", "Mis avances"), "PNI102",
-     "no se encontró la hoja «Avances» (¿se renombró?); hojas del libro: Instrucciones, Mis avances, _pni"),
+     "no se encontró la hoja «Avances» (¿se renombró?); hojas del libro: Instrucciones, Mis avances, Actividades, "
+     "_pni"),
     (lambda f, d: _sin_hoja(f, d, "_pni", None), "PNI102", "falta la hoja oculta «_pni»"),
     (lambda f, d: _libro_zip(d, {"xl/workbook.xml": b"<x/>", "xl/relleno.bin": bytes(51 * 1024 * 1024)}), "PNI010",
      "el libro descomprimido ocuparía 53,477,380 bytes (máximo 52,428,800); no se abre"),
@@ -516,9 +591,9 @@ def test_limite_de_descompresion(tmp_path: Path, formulario: bytes, monkeypatch:
     archivo.write_bytes(formulario)
     with zipfile.ZipFile(archivo) as z:
         declarado = sum(i.file_size for i in z.infolist())
-    assert formulario_excel.leer(archivo, "MTPS.xlsx").datos is not None
+    assert formulario_excel.leer(archivo, "MTPS.xlsx", PLAN).datos is not None
     monkeypatch.setenv("PNI_MAX_DESCOMPRIMIDO", str(declarado - 1))
-    lec = formulario_excel.leer(archivo, "MTPS.xlsx")
+    lec = formulario_excel.leer(archivo, "MTPS.xlsx", PLAN)
     assert lec.datos is None
     [p] = lec.problemas
     assert p.codigo == "PNI010"
@@ -529,23 +604,70 @@ def test_limite_de_descompresion(tmp_path: Path, formulario: bytes, monkeypatch:
 
 @pytest.mark.parametrize(("valor", "formato", "esperado"), [
     (5, "General", 5), (5.0, "General", 5), (2.5, "General", 2.5), ("5,000", "General", 5000),
-    ("5,000.5", "General", 5000.5), ("1,5", "General", 1.5), ("75 %", "General", 75), ("75%", "General", 75),
-    ("12,5 %", "General", 12.5), (0.75, "0%", 75), (0.125, "0.0%", 12.5), (" 7 ", "General", 7),
-    ("7\u00a0000", "General", 7000), ("muchos", "General", "muchos"), (True, "General", True),
+    ("5,000.5", "General", 5000.5), ("1,5", "General", 1.5), ("1.250.000", "General", 1250000),
+    ("1.250,5", "General", 1250.5), (" 7 ", "General", 7), ("7\u00a0000", "General", 7000), ("1.250", "General", 1.25),
+    ("-3", "General", -3),
 ])
 def test_numeros_escritos_como_en_excel(valor: Any, formato: str, esperado: Any) -> None:
-    obtenido = formulario_excel._numero(valor, formato)
-    assert obtenido == esperado
-    assert type(obtenido) is type(esperado)
+    obtenido = formulario_excel.leer_numero(valor, formato)
+    assert isinstance(obtenido, formulario_excel.Numero) and not obtenido.porcentaje
+    assert obtenido.valor == esperado
+    assert type(obtenido.valor) is type(esperado)
 
 
-@pytest.mark.parametrize("valor", [dt.datetime(2027, 1, 14, 0, 0), dt.date(2027, 1, 14), "14/01/2027",
+@pytest.mark.parametrize(("valor", "formato", "esperado"), [
+    ("75 %", "General", 75), ("75%", "General", 75), ("12,5 %", "General", 12.5), (0.75, "0%", 75),
+    (0.125, "0.0%", 12.5), (0.755, "0.0 %", 75.5),
+])
+def test_porcentajes_escritos_como_en_excel(valor: Any, formato: str, esperado: Any) -> None:
+    obtenido = formulario_excel.leer_numero(valor, formato)
+    assert isinstance(obtenido, formulario_excel.Numero) and obtenido.porcentaje
+    assert obtenido.valor == esperado and type(obtenido.valor) is type(esperado)
+    assert formulario_excel.valor_de_indicador(obtenido, "hito", None) == (esperado, None)
+    valor_, (codigo, mensaje) = formulario_excel.valor_de_indicador(obtenido, "conteo", "estudios")  # type: ignore[misc]
+    assert valor_ is None and codigo == "PNI406" and "este indicador es un conteo (estudios)" in mensaje
+
+
+@pytest.mark.parametrize(("valor", "mensaje"), [
+    ("muchos", "se esperaba un número y se encontró el texto «muchos»"), (True, "VERDADERO o FALSO"),
+    ("nan", "«nan» no es un número"), ("inf", "«inf» no es un número"), ("-Infinity", "no es un número"),
+    (float("nan"), "infinito o NaN"), (float("inf"), "infinito o NaN"), ("N/A", "deje vacía toda la fila"),
+    ("260 personas", "escriba solo el número (260), sin unidades"), ("1e5", "sin exponente"),
+    ("１２", "con cifras 0-9"), (dt.datetime(2027, 1, 1), "formato de fecha"),
+])
+def test_lo_que_no_es_un_numero_se_rechaza_con_la_correccion(valor: Any, mensaje: str) -> None:
+    obtenido = formulario_excel.leer_numero(valor, "General")
+    assert isinstance(obtenido, str) and mensaje in obtenido, obtenido
+
+
+@pytest.mark.parametrize(("valor", "formato", "sugerencia"), [
+    ("1.250", "General", "1.250 → ¿1250?"), (1.25, "General", "1.250 → ¿1250?"), (12.5, "General", "12.500 → ¿12500?"),
+    ("2,5", "General", "escriba un número entero"),
+])
+def test_un_conteo_con_decimales_propone_la_lectura_probable(valor: Any, formato: str, sugerencia: str) -> None:
+    n = formulario_excel.leer_numero(valor, formato)
+    assert isinstance(n, formulario_excel.Numero)
+    assert formulario_excel.valor_de_indicador(n, "promedio", "días") == (n.valor, None)  # an average may
+    v, (codigo, mensaje) = formulario_excel.valor_de_indicador(n, "conteo", "participantes")  # type: ignore[misc]
+    assert v is None and codigo == "PNI405"
+    assert "no es un número entero, y este indicador es un conteo (participantes)" in mensaje
+    assert sugerencia in mensaje
+
+
+def _c(valor: Any, formato: str = "General") -> Celda:
+    return Celda(valor, "n" if isinstance(valor, int | float) else "s", formato)
+
+
+@pytest.mark.parametrize("valor", [dt.datetime(2027, 1, 14, 0, 0), dt.datetime(2027, 1, 14, 16, 45), "14/01/2027",
                                    "2027-01-14", "14-01-2027", "14/01/27", serie(dt.date(2027, 1, 14)),
                                    float(serie(dt.date(2027, 1, 14)))])
 def test_fechas_escritas_como_en_excel(valor: Any) -> None:
-    assert formulario_excel._fecha(valor) == dt.date(2027, 1, 14)
+    assert formulario_excel.leer_fecha(_c(valor), False) == dt.date(2027, 1, 14)
+    assert formulario_excel.leer_fecha(_c(serie(dt.date(2027, 1, 14)) - 1462, "dd/mm/yyyy"), True) == \
+        dt.date(2027, 1, 14)  # the 1904 date system of old Excel for Mac
 
 
-def test_una_fecha_ilegible_se_devuelve_tal_cual() -> None:
-    assert formulario_excel._fecha("ayer") == "ayer"
-    assert formulario_excel._fecha(7) == 7  # not a plausible serial date
+def test_una_fecha_ilegible_se_explica() -> None:
+    assert "«ayer» no es una fecha" in str(formulario_excel.leer_fecha(_c("ayer"), False))
+    assert "7 no es una fecha" in str(formulario_excel.leer_fecha(_c(7), False))  # not a plausible serial date
+    assert formulario_excel.leer_fecha(None, False) is None
