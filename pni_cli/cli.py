@@ -160,21 +160,30 @@ def estado(
                                                      "semestre, p. ej. 2026-S1.")] = None,
     eje: Annotated[str | None, typer.Option("--eje", metavar="N", help="Solo un eje (0 a 6).")] = None,
     institucion: Annotated[str | None, typer.Option("--institucion", metavar="CLAVE",
-                                                    help="Solo las actividades de una institución, p. ej. MTPS.")]
+                                                    help="Lo que debe una institución y para cuándo, y sus "
+                                                         "actividades con su propia cifra, p. ej. MTPS.")]
     = None,
-    detalle: Annotated[bool, typer.Option("--detalle", help="Muestra cada actividad e indicador.")] = False,
+    semaforo: Annotated[str | None, typer.Option("--semaforo", metavar="ESTADOS",
+                                                 help="Solo los indicadores en esos estados, separados por comas, "
+                                                      "p. ej. rojo,sin_reporte.")] = None,
+    buscar: Annotated[str | None, typer.Option("--buscar", metavar="TEXTO",
+                                               help="Solo las actividades e indicadores cuyo texto tiene esas "
+                                                    "palabras (sin importar tildes ni mayúsculas).")] = None,
+    detalle: Annotated[bool, typer.Option("--detalle", help="Cada actividad e indicador, una línea cada uno.")]
+    = False,
     formato: Annotated[str, typer.Option("--formato", "-f", metavar="tabla|json",
                                          help="tabla (terminal) o json (para scripts).")] = "tabla",
     raiz: Raiz = None,
 ) -> None:
     """Muestra dónde está cada eje, actividad e institución a la fecha de corte.
 
-    Ejemplo: pni estado --periodo 2026-S1 --eje 3 --detalle
+    Ejemplos: pni estado --periodo 2026-S1 --eje 3 --detalle · pni estado --institucion MTPS ·
+    pni estado --semaforo rojo,sin_reporte --buscar empleo
     """
     from . import estado as comando
 
     _fin(comando.ejecutar(corte=corte, periodo=periodo, eje=eje, institucion=institucion, detalle=detalle,
-                          formato=formato, raiz=raiz))
+                          formato=formato, raiz=raiz, semaforo=semaforo, buscar=buscar))
 
 
 @app.command(cls=_ComandoES)

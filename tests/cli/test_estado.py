@@ -86,7 +86,7 @@ def test_json_cabecera(ws: Path) -> None:
     assert doc["corte"] == "2026-01-31"
     assert doc["semestres_evaluados"] == ["2024-S2", "2025-S1", "2025-S2"]
     assert doc["ilustrativo"] is False
-    assert doc["filtros"] == {"eje": None, "institucion": None}
+    assert doc["filtros"] == {"eje": None, "institucion": None, "semaforo": None, "buscar": None}
     assert doc["umbrales"] == {"verde": 90, "amarillo": 70, "revisar_meta": 130}
     assert doc["archivos_con_errores"] == []
 
@@ -246,7 +246,7 @@ def test_filtro_eje(ws: Path) -> None:
     assert plan is not None
     n_eje4 = sum(1 for i in plan.indicadores if i.startswith("4."))
     doc = estado_json(ws, "--corte", CORTE, "--eje", "4")
-    assert doc["filtros"] == {"eje": "4", "institucion": None}
+    assert doc["filtros"] == {"eje": "4", "institucion": None, "semaforo": None, "buscar": None}
     assert {i["eje"] for i in doc["indicadores"]} == {"4"}
     assert len(doc["indicadores"]) == n_eje4
     assert [e["id"] for e in doc["ejes"]] == ["4"]
@@ -257,7 +257,7 @@ def test_filtro_eje(ws: Path) -> None:
 
 def test_filtro_institucion(ws: Path) -> None:
     doc = estado_json(ws, "--corte", CORTE, "--institucion", "BANDESAL")
-    assert doc["filtros"] == {"eje": None, "institucion": "BANDESAL"}
+    assert doc["filtros"] == {"eje": None, "institucion": "BANDESAL", "semaforo": None, "buscar": None}
     assert [i["id"] for i in doc["indicadores"]] == ["4.6.8.a", "4.6.8.b"]  # BANDESAL: activity 4.6.8 only
     assert [(a["id"], a["estado"]) for a in doc["actividades"]] == [("4.6.8", "rojo")]
     assert doc["total"]["indicadores"] == ninguno(verde=1, rojo=1)
@@ -352,11 +352,11 @@ def test_tabla_sin_color_conserva_palabras_y_simbolos(ws: Path) -> None:
     assert "\x1b[" not in out  # NO_COLOR and a pipe: no escape codes
     texto = plano(out)
     assert "situación al 31/01/2026" in texto
-    assert "semestres evaluados: 2024-S2 a 2025-S2 (3)" in texto
+    assert "3 semestres evaluados: 2024-S2 a 2025-S2" in texto
     leyenda = texto[texto.index("Leyenda:"):]
     for estado, palabra in PALABRAS.items():
         assert f"{SIMBOLOS[estado]} {palabra}: " in leyenda
-    assert "«revisar meta»: logro > 130 %" in leyenda
+    assert "«revisar meta»: lo reportado pasa del 130 % de lo esperado" in leyenda
     assert "logro ≥ 90 %" in leyenda and "logro < 70 %" in leyenda
     # alerts name the indicators
     assert "Revisar meta (1): 1.4.1.a" in texto
@@ -364,14 +364,14 @@ def test_tabla_sin_color_conserva_palabras_y_simbolos(ws: Path) -> None:
 
 
 def test_tabla_detalle_muestra_ids_y_estados(ws: Path) -> None:
-    sin = plano(tabla(ws, "--corte", CORTE, "--institucion", "BANDESAL"))
+    sin = plano(tabla(ws, "--corte", CORTE))
     assert "4.6.8.a" not in sin
-    con = plano(tabla(ws, "--corte", CORTE, "--institucion", "BANDESAL", "--detalle"))
-    assert "Filtro: institución BANDESAL (Banco de Desarrollo de El Salvador)" in con
-    for texto in ("4.6.8 ", "4.6.8.a", "4.6.8.b", "Eje 4:"):
+    con = plano(tabla(ws, "--corte", CORTE, "--detalle"))
+    for texto in ("4.6.8 ", "4.6.8.a", "4.6.8.b", "Eje 4 · Atención a la Diáspora"):
         assert texto in con
-    assert f"{SIMBOLOS['rojo']} rojo" in con    # 4.6.8.b and the activity
-    assert f"{SIMBOLOS['verde']} verde" in con  # 4.6.8.a
+    # one line per indicator: id, state, logro, reported of expected with the unit
+    assert f"4.6.8.b {SIMBOLOS['rojo']} rojo 60 % 90 de 150 miembros" in con
+    assert f"4.6.8.a {SIMBOLOS['verde']} verde 100 % 1 de 1 nuevas líneas de crédito" in con
     # the 2025-S2 report is missing, 2024-S2 came 5 days late (no file with errors, none incomplete)
     assert "BANDESAL 2025-S2 — — 2024-S2 (5)" in con
 
