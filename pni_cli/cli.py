@@ -257,15 +257,21 @@ def importar(
 def mostrar(
     id_: Annotated[str, typer.Argument(metavar="ID", help="Id de eje, intervención, actividad o indicador "
                                                            "(3, 3.2, 3.2.1, 3.2.1.a) o clave de institución.")],
+    corte: Corte = None,
+    periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
+                                                help="Situación al día siguiente del plazo de entrega de ese "
+                                                     "semestre, p. ej. 2026-S1.")] = None,
     raiz: Raiz = None,
 ) -> None:
-    """Muestra un elemento del plan con todos sus campos: texto literal de la fuente y lectura tipada.
+    """Muestra un elemento del plan con todos sus campos (el texto literal de la fuente y su lectura) y dónde está
+    a la fecha de corte: de un indicador, su ficha técnica y sus valores semestre a semestre; de una actividad o
+    una institución, el estado de cada indicador en cada semestre.
 
-    Ejemplo: pni mostrar 3.2.1
+    Ejemplos: pni mostrar 3.2.1.a · pni mostrar 3.2.1 · pni mostrar MTPS --periodo 2026-S1
     """
     from . import mostrar as comando
 
-    _fin(comando.ejecutar(id_=id_, raiz=raiz))
+    _fin(comando.ejecutar(id_=id_, raiz=raiz, corte=corte, periodo=periodo))
 
 
 @app.command(cls=_ComandoES)

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..consultas import Plazo, compartida_con, cuenta_su_cifra, propio, proximo_plazo, reporto_algo
+from ..consultas import EstadoEnSemestre, Plazo, compartida_con, cuenta_su_cifra, propio, proximo_plazo, reporto_algo
 from ..formato import fecha, porcentaje
 from ..lenguaje import contar, lista, segun, verbo
 from ..periodos import Semestre
@@ -24,7 +24,20 @@ from ..plan import Plan
 from ..progreso import ESTADOS, ETIQUETAS, FINALES, Completitud, Deuda, EstadoActividad, EstadoIndicador, Situacion
 from ..texto_seguro import terminal as seguro
 from .consola import a_texto
-from .piezas import ESTILO_ALERTA, ESTILOS, SIMBOLOS, barra, cifra, envolver, escala, estilo, etiqueta, faltan, valor
+from .piezas import (
+    ESTILO_ALERTA,
+    ESTILOS,
+    SIMBOLOS,
+    barra,
+    cifra,
+    envolver,
+    escala,
+    estilo,
+    etiqueta,
+    faltan,
+    fila_de_estados,
+    valor,
+)
 
 __all__ = ["ESTILOS", "LEYENDA", "SIMBOLOS", "banner_ilustrativo", "etiqueta", "faltan", "texto_estado", "tramos"]
 
@@ -238,29 +251,38 @@ def _palabras(partes: list[Text]) -> list[Text]:
 class Listado:
     """The compact listing: for each activity a line (id, state, who is responsible) and its text below; for each
     indicator one line (id, state, logro, what was reported of what is expected, the institution's own figure,
-    the reports missing, the alerts) and, on a screen of 120 columns or more, its text below."""
+    the reports missing, the alerts) and, on a screen of 120 columns or more, its text below. With `historia`
+    (`pni mostrar`), each indicator line also has its row of states semester by semester."""
 
     CON_TEXTO = 120
 
     def __init__(self, sit: Situacion, plan: Plan, ancho: int, *, institucion: str | None = None,
-                 color: bool = True) -> None:
+                 color: bool = True, historia: dict[str, list[EstadoEnSemestre]] | None = None) -> None:
         self.sit, self.plan, self.ancho, self.institucion, self.color = sit, plan, ancho, institucion, color
+        self.historia = historia
         ids = [i.id for i in sit.indicadores] + [a.id for a in sit.actividades]
         self.ancho_id = max((len(x) for x in ids), default=7) + 3  # «  3.2.1.a »
         estados = [e.estado for e in sit.indicadores] + [a.estado for a in sit.actividades]
         self.ancho_estado = max((len(etiqueta(e).plain) for e in estados), default=8)
+        self.ancho_fila = max((len(f) for f in (historia or {}).values()), default=0)
+        if historia is not None:
+            self.ancho_fila = max(self.ancho_fila, len("Semestres"))
 
-    def _prefijo(self, id_: Text, estado: Text, logro: str) -> Text:
+    def _prefijo(self, id_: Text, estado: Text, logro: str, fila: Text | None = None) -> Text:
         t = Text()
         t.append_text(id_)
         t.append(" " * (self.ancho_id - id_.cell_len))
         t.append_text(estado)
         t.append(" " * (self.ancho_estado - estado.cell_len + 1))
         t.append(f"{logro:>5} ")
+        if self.historia is not None:
+            fila = fila if fila is not None else Text()
+            t.append_text(fila)
+            t.append(" " * (self.ancho_fila - fila.cell_len + 1))
         return t
 
     def _linea(self, prefijo: Text, partes: list[Text]) -> Text:
-        sangria = prefijo.cell_len if prefijo.cell_len < self.ancho // 2 else 4
+        sangria = prefijo.cell_len if prefijo.cell_len <= self.ancho - 30 else 4
         return envolver(_palabras(partes), self.ancho, separador=" ", sangria=sangria, prefijo=prefijo)
 
     def _texto(self, texto: str, sangria: int, estilo_: str) -> Text:
@@ -268,8 +290,8 @@ class Listado:
                          sangria=sangria, prefijo=" " * sangria)
 
     def cabecera(self) -> Text:
-        return Text(self._prefijo(Text("Id"), Text("Semáforo"), "Logro").plain + "Reportado de lo esperado a la fecha",
-                    style="bold")
+        prefijo = self._prefijo(Text("Id"), Text("Semáforo"), "Logro", Text("Semestres"))
+        return Text(prefijo.plain + "Reportado de lo esperado a la fecha", style="bold")
 
     def actividad(self, a: EstadoActividad) -> list[Text]:
         act = self.plan.actividades[a.id]
@@ -308,8 +330,11 @@ class Listado:
                            (e.disminucion, "el acumulado bajó")):
             if hay:
                 partes.append(Text(aviso, style=ESTILO_ALERTA))
-        lineas = [self._linea(self._prefijo(Text(f"  {e.id}"), etiqueta(e.estado, self.color), porcentaje(e.logro)
-                                            if e.logro is not None else ""), partes)]
+        fila = None
+        if self.historia is not None and e.id in self.historia:
+            fila = fila_de_estados([(x.momento, x.estado) for x in self.historia[e.id]], self.color)
+        logro = porcentaje(e.logro) if e.logro is not None else ""
+        lineas = [self._linea(self._prefijo(Text(f"  {e.id}"), etiqueta(e.estado, self.color), logro, fila), partes)]
         if self.ancho >= self.CON_TEXTO:
             lineas.append(self._texto(ind.texto, self.ancho_id, ""))
         return lineas

@@ -91,10 +91,10 @@ def cifra(e: EstadoIndicador, meta: Meta) -> str:
     if e.estado == "no_iniciada":
         return f"meta: {cantidad(meta.valor, meta)}" if meta.valor is not None else "aún no se evalúa"
     if meta.tipo == "hito":
-        avance = f"{valor(e.reportado, meta)} de avance" if e.reportado is not None else "sin avance reportado"
         if e.esperado is None:
+            avance = f"{valor(e.reportado, meta)} de avance" if e.reportado is not None else "sin avance reportado"
             return f"{avance} (vence {e.vence})" if e.vence else avance
-        return f"{avance} de {valor(e.esperado, meta)} comprometido"
+        return f"{valor(e.reportado, meta)} de {valor(e.esperado, meta)} de avance"
     rep = valor(e.reportado, meta)
     if e.esperado is None:  # a total due at `vence`: not judged yet
         meta_final = e.meta_final if e.meta_final is not None else meta.valor
