@@ -363,31 +363,35 @@ class Listado:
 
 def _entrega(c: Completitud) -> Text:
     """How one owed report came, in the words of the glossary: a tiempo, tarde, incompleto, con errores,
-    faltante, pendiente."""
+    faltante, pendiente (and «en plazo» for one received before its deadline)."""
     if c.estado == "faltante":
         return Text("✖ faltante", style="bold red")
     if c.estado == "pendiente":
-        return Text("… pendiente (en plazo)", style="dim")
+        return Text("… pendiente", style="dim")
     if c.estado == "con_errores":
-        return Text(f"⚠ con errores ({contar(c.errores, 'error')}): no cuenta", style="bold red")
+        return Text(f"⚠ con errores ({contar(c.errores, 'error')})", style="bold red")
     partes = []
     if c.tarde:
-        partes.append(f"tarde: {contar(c.dias_retraso, 'día')}")
+        partes.append(f"tarde ({contar(c.dias_retraso, 'día')})")
     if c.incompleto:
         partes.append("incompleto")
-    texto = ", ".join(partes) or "a tiempo"
-    cuando = f" ({fecha(c.fecha_reporte)})" if c.fecha_reporte else ""
-    en_plazo = ", en plazo" if c.en_plazo else ""
-    simbolo = "▲" if partes else "✔"
-    return Text(f"{simbolo} {texto}{cuando}{en_plazo}", style="yellow" if partes else "green")
+    if c.en_plazo:
+        partes.append("en plazo")
+    texto = ", ".join(partes) if c.tarde or c.incompleto else ", ".join(["a tiempo", *partes])
+    simbolo = "▲" if c.tarde or c.incompleto else "✔"
+    return Text(f"{simbolo} {texto}", style="yellow" if c.tarde or c.incompleto else "green")
 
 
-def _sin_reportar(c: Completitud) -> Text:
+def _sin_reportar(c: Completitud) -> list[Text]:
+    """The indicators owed and not reported in that delivery, by id."""
     if c.estado == "pendiente":
-        return Text(f"debe {contar(len(c.debidos), 'indicador')}", style="dim")
+        return [Text(f"debe {contar(len(c.debidos), 'indicador')} (en plazo)", style="dim")]
+    if c.estado == "con_errores":
+        return [Text("no cuenta hasta que se corrija" + (f": pni validar {seguro(c.archivo)}" if c.archivo else ""))]
     if not c.faltantes:
-        return Text("—", style="dim")
-    return Text(f"{len(c.faltantes)} de {len(c.debidos)}: " + ", ".join(c.faltantes))
+        return []
+    k, n = len(c.faltantes), len(c.debidos)
+    return [Text(f"sin reportar {k} de {contar(n, 'indicador')}: " + ", ".join(c.faltantes))]
 
 
 def bloque_institucion(sit: Situacion, plan: Plan, clave: str, ancho: int) -> list[RenderableType]:
@@ -401,14 +405,13 @@ def bloque_institucion(sit: Situacion, plan: Plan, clave: str, ancho: int) -> li
                             "responsables, y se muestran sin color.".split(), ancho, separador=" "))
     if propias:
         out.append(_titulo(f"Informes de avance de {clave}", ancho))
-        tabla = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1), collapse_padding=True, pad_edge=False)
-        tabla.add_column("Semestre", no_wrap=True)
-        tabla.add_column("Plazo", no_wrap=True)
-        tabla.add_column("Entrega")
-        tabla.add_column("Indicadores sin reportar", ratio=1)
+        out.append(Text(f"{'Semestre':<9} {'Plazo':<11} {'Entregado':<11} Entrega", style="bold"))
         for c in propias:
-            tabla.add_row(str(c.periodo), fecha(c.vencimiento), _entrega(c), _sin_reportar(c))
-        out.append(tabla)
+            entregado = fecha(c.fecha_reporte) if c.fecha_reporte else "—"
+            prefijo = Text(f"{c.periodo!s:<9} {fecha(c.vencimiento):<11} {entregado:<11} ")
+            sangria = prefijo.cell_len if prefijo.cell_len <= ancho - 30 else 4
+            partes = [_entrega(c), *_sin_reportar(c)]
+            out.append(envolver(_palabras(partes), ancho, separador=" ", sangria=sangria, prefijo=prefijo))
     elif sit.evaluados or sit.en_plazo:
         out.append(Text(f"{clave} no debe ningún informe de los semestres evaluados o en plazo.", style="dim"))
     plazo = proximo_plazo(plan, sit, clave)

@@ -106,36 +106,39 @@ def cifra(e: EstadoIndicador, meta: Meta) -> str:
 
 def envolver(items: Iterable[Text | str], ancho: int, *, separador: str = " · ", sangria: int = 0,
              prefijo: Text | str = "") -> Text:
-    """Items joined by `separador`, each kept whole on its line (a line breaks between two items; an item longer
-    than a line breaks at its own spaces, as rich does). The first line starts with `prefijo`, the next ones with
-    `sangria` spaces."""
+    """Items joined by `separador`, each kept whole on its line: a line breaks between two items, the separator's
+    visible part («,», «·») staying at the end of the line. An item longer than a whole line breaks between its
+    words, and a word longer than a line where the line ends. The first line starts with `prefijo`, the next ones
+    with `sangria` spaces."""
+    piezas: list[tuple[str, Text]] = []  # (what goes before it, the piece)
+    for n, item in enumerate(items):
+        t = item if isinstance(item, Text) else Text(item)
+        antes = separador if n else ""
+        palabras = [w for w in t.split(" ") if w.plain] if t.cell_len > max(ancho - sangria, 1) else [t]
+        piezas += [(antes if k == 0 else " ", w) for k, w in enumerate(palabras or [t])]
     out = Text()
     inicio = prefijo if isinstance(prefijo, Text) else Text(prefijo)
     if inicio.cell_len > ancho:  # a prefix longer than the line: its words wrap like the items
-        palabras = [w for w in inicio.split(" ") if w.plain]
-        out = envolver(palabras, ancho, separador=" ", sangria=sangria)
+        out = envolver([w for w in inicio.split(" ") if w.plain], ancho, separador=" ", sangria=sangria)
         out.append(" ")
         col = out.cell_len - (out.plain.rfind("\n") + 1)
     else:
         out.append_text(inicio)
         col = out.cell_len
-    todos = [item if isinstance(item, Text) else Text(item) for item in items]
-    cola = separador.rstrip()  # what stays at the end of a line when it breaks after an item
-    for n, t in enumerate(todos):
-        sep = separador if n else ""
-        detras = len(cola) if n < len(todos) - 1 else 0
-        if col + len(sep) + t.cell_len + detras > ancho and col > sangria:
-            out.append((cola if n else "") + "\n" + " " * sangria)
-            col, sep = sangria, ""
-        trozos = _trozos(t, max(ancho - col - len(sep), 1), max(ancho - sangria, 1))
+    for i, (antes, t) in enumerate(piezas):
+        detras = len(piezas[i + 1][0].rstrip()) if i + 1 < len(piezas) else 0
+        if col + len(antes) + t.cell_len + detras > ancho and col > sangria:
+            out.append(antes.rstrip() + "\n" + " " * sangria)
+            col, antes = sangria, ""
+        trozos = _trozos(t, max(ancho - col - len(antes), 1), max(ancho - sangria, 1))
         for trozo in trozos[:-1]:  # a word longer than a whole line: cut where each line ends
-            out.append(sep)
+            out.append(antes)
             out.append_text(trozo)
             out.append("\n" + " " * sangria)
-            col, sep = sangria, ""
-        out.append(sep)
+            col, antes = sangria, ""
+        out.append(antes)
         out.append_text(trozos[-1])
-        col += len(sep) + trozos[-1].cell_len
+        col += len(antes) + trozos[-1].cell_len
     return out
 
 
