@@ -185,11 +185,23 @@ def _version(valor: bool) -> None:
 
 
 def bienvenida() -> str:
-    """What `pni` alone says: what it is, the commands used every day, where the rest is."""
-    ancho = max(len(orden) for orden, _ in BIENVENIDA) + 2
-    lineas = [f"pni {__version__} · seguimiento del PNI 2024-2028 (El Salvador)", "", "Las órdenes de cada día:"]
-    lineas += [f"  {orden:<{ancho}}{para}" for orden, para in BIENVENIDA]
-    lineas += ["", "Todas las órdenes: pni --help · La ayuda de una: pni estado --help"]
+    """What `pni` alone says: what it is, the commands used every day, where the rest is (for the terminal's
+    width: a narrow one gets each explanation under its command)."""
+    import textwrap
+
+    ancho = _ancho_ayuda()
+    columna = max(len(orden) for orden, _ in BIENVENIDA) + 2
+    partir = 2 + columna + max(len(para) for _, para in BIENVENIDA) > ancho
+
+    def parrafo(texto: str, sangria: str = "") -> list[str]:
+        return textwrap.wrap(texto, width=ancho, initial_indent=sangria, subsequent_indent=sangria,
+                             break_long_words=False, break_on_hyphens=False)
+
+    lineas = [*parrafo(f"pni {__version__} · seguimiento del PNI 2024-2028 (El Salvador)"), "",
+              "Las órdenes de cada día:"]
+    for orden, para in BIENVENIDA:
+        lineas += [f"  {orden}", *parrafo(para, "      ")] if partir else [f"  {orden:<{columna}}{para}"]
+    lineas += ["", *parrafo("Todas las órdenes: pni --help · La ayuda de una: pni estado --help")]
     return "\n".join(lineas) + "\n"
 
 

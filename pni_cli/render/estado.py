@@ -263,7 +263,7 @@ class Listado:
         ids = [i.id for i in sit.indicadores] + [a.id for a in sit.actividades]
         self.ancho_id = max((len(x) for x in ids), default=7) + 3  # «  3.2.1.a »
         estados = [e.estado for e in sit.indicadores] + [a.estado for a in sit.actividades]
-        self.ancho_estado = max((len(etiqueta(e).plain) for e in estados), default=8)
+        self.ancho_estado = max([len("Semáforo"), *(len(etiqueta(e).plain) for e in estados)])
         self.ancho_fila = max((len(f) for f in (historia or {}).values()), default=0)
         if historia is not None:
             self.ancho_fila = max(self.ancho_fila, len("Semestres"))
