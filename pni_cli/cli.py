@@ -276,8 +276,10 @@ def estado(
 ) -> None:
     """Muestra dónde está cada eje, actividad e institución a la fecha de corte.
 
-    Ejemplos: pni estado --periodo 2026-S1 --eje 3 --detalle · pni estado --institucion MTPS ·
-    pni estado --semaforo rojo,sin_reporte --buscar empleo
+    \b
+    Ejemplos: pni estado --periodo 2026-S1 --eje 3 --detalle
+              pni estado --institucion MTPS
+              pni estado --semaforo rojo,sin_reporte --buscar empleo
     """
     from . import estado as comando
 
@@ -303,7 +305,9 @@ def reporte(
 ) -> None:
     """Genera el informe de avance para el Mecanismo, en Markdown o Excel.
 
-    Ejemplo: pni reporte --formato xlsx --salida informe-2026-S1.xlsx --periodo 2026-S1
+    \b
+    Ejemplo: pni reporte --formato xlsx --salida informe-2026-S1.xlsx \\
+               --periodo 2026-S1
     """
     from . import reporte as comando
 
@@ -326,7 +330,9 @@ def plantilla(
     """Genera el formulario de avance de una institución para un semestre, con exactamente los indicadores que
     debe reportar.
 
-    Ejemplo: pni plantilla --institucion MTPS --periodo 2026-S1 --formato xlsx --salida MTPS-2026-S1.xlsx
+    \b
+    Ejemplo: pni plantilla --institucion MTPS --periodo 2026-S1 \\
+               --formato xlsx --salida MTPS-2026-S1.xlsx
     """
     from . import plantilla as comando
 
@@ -366,7 +372,10 @@ def mostrar(
     a la fecha de corte: de un indicador, su ficha técnica y sus valores semestre a semestre; de una actividad o
     una institución, el estado de cada indicador en cada semestre.
 
-    Ejemplos: pni mostrar 3.2.1.a · pni mostrar 3.2.1 · pni mostrar MTPS --periodo 2026-S1
+    \b
+    Ejemplos: pni mostrar 3.2.1.a
+              pni mostrar 3.2.1
+              pni mostrar MTPS --periodo 2026-S1
     """
     from . import mostrar as comando
 

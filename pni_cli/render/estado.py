@@ -239,12 +239,13 @@ def alertas(sit: Situacion, ancho: int = 80) -> Text | None:
 # --- one line per activity and per indicator --------------------------------------------------------------------
 
 def _palabras(partes: list[Text]) -> list[Text]:
-    """The words of some parts, a «·» between two parts glued to the word before it."""
+    """The parts of a line as items that wrap whole where they fit (a «·» between two parts glued to the one
+    before it), so that «faltan 4 de 12 informes» stays together."""
     out: list[Text] = []
-    for n, parte in enumerate(p for p in partes if p.plain):
-        if n and out:
+    for parte in (p for p in partes if p.plain):
+        if out:
             out[-1] = out[-1] + Text(" ·")
-        out.extend(w for w in parte.split(" ") if w.plain)
+        out.append(parte)
     return out
 
 
@@ -391,7 +392,8 @@ def _sin_reportar(c: Completitud) -> list[Text]:
     if not c.faltantes:
         return []
     k, n = len(c.faltantes), len(c.debidos)
-    return [Text(f"sin reportar {k} de {contar(n, 'indicador')}: " + ", ".join(c.faltantes))]
+    ids = [Text(f"{i},") for i in c.faltantes[:-1]] + [Text(c.faltantes[-1])]
+    return [Text(f"sin reportar {k} de {contar(n, 'indicador')}:"), *ids]
 
 
 def bloque_institucion(sit: Situacion, plan: Plan, clave: str, ancho: int) -> list[RenderableType]:
@@ -410,8 +412,9 @@ def bloque_institucion(sit: Situacion, plan: Plan, clave: str, ancho: int) -> li
             entregado = fecha(c.fecha_reporte) if c.fecha_reporte else "—"
             prefijo = Text(f"{c.periodo!s:<9} {fecha(c.vencimiento):<11} {entregado:<11} ")
             sangria = prefijo.cell_len if prefijo.cell_len <= ancho - 30 else 4
-            partes = [_entrega(c), *_sin_reportar(c)]
-            out.append(envolver(_palabras(partes), ancho, separador=" ", sangria=sangria, prefijo=prefijo))
+            sin_reportar = _sin_reportar(c)
+            partes = [_entrega(c) + Text(" ·") if sin_reportar else _entrega(c), *sin_reportar]
+            out.append(envolver(partes, ancho, separador=" ", sangria=sangria, prefijo=prefijo))
     elif sit.evaluados or sit.en_plazo:
         out.append(Text(f"{clave} no debe ningún informe de los semestres evaluados o en plazo.", style="dim"))
     plazo = proximo_plazo(plan, sit, clave)

@@ -49,8 +49,10 @@ def faltan(e: EstadoIndicador) -> str:
 # --- figures -------------------------------------------------------------------------------------------------
 
 def _entero(x: float) -> str:
-    """A count of things as a whole number (half up): 2,222.2 expected people are 2,222."""
-    return numero(math.floor(x + 0.5))
+    """A count of things as a whole number (half up): 2,222.2 expected people are 2,222; «≈» marks a small figure
+    the rounding changes by more than 5 % (1.125 expected studies are «≈1»: the logro is computed on 1.125)."""
+    entero = math.floor(x + 0.5)
+    return numero(entero) if abs(entero - x) <= 0.05 * abs(x) else f"≈{numero(entero)}"
 
 
 def valor(x: float | None, meta: Meta, *, calculado: bool = False) -> str:
@@ -125,11 +127,18 @@ def envolver(items: Iterable[Text | str], ancho: int, *, separador: str = " · "
     else:
         out.append_text(inicio)
         col = out.cell_len
-    for i, (antes, t) in enumerate(piezas):
+    i = 0
+    while i < len(piezas):
+        antes, t = piezas[i]
         detras = len(piezas[i + 1][0].rstrip()) if i + 1 < len(piezas) else 0
-        if col + len(antes) + t.cell_len + detras > ancho and col > sangria:
-            out.append(antes.rstrip() + "\n" + " " * sangria)
-            col, antes = sangria, ""
+        if col + len(antes) + t.cell_len + detras > ancho:
+            if col > sangria:
+                out.append(antes.rstrip() + "\n" + " " * sangria)
+                col, antes = sangria, ""
+            elif " " in t.plain.strip():  # it cannot go to a line of its own: its words wrap
+                palabras = [w for w in t.split(" ") if w.plain]
+                piezas[i:i + 1] = [(antes if k == 0 else " ", w) for k, w in enumerate(palabras)]
+                continue
         trozos = _trozos(t, max(ancho - col - len(antes), 1), max(ancho - sangria, 1))
         for trozo in trozos[:-1]:  # a word longer than a whole line: cut where each line ends
             out.append(antes)
@@ -139,6 +148,7 @@ def envolver(items: Iterable[Text | str], ancho: int, *, separador: str = " · "
         out.append(antes)
         out.append_text(trozos[-1])
         col += len(antes) + trozos[-1].cell_len
+        i += 1
     return out
 
 
