@@ -31,13 +31,36 @@ _AYUDA_ES = [
     (re.compile(r"^Arguments:$", re.M), "Argumentos:"),
     (re.compile(r"^Commands:$", re.M), "Comandos:"),
     (re.compile(r"\[OPTIONS\]"), "[OPCIONES]"),
-    (re.compile(r"COMMAND \[ARGS\]\.\.\."), "COMANDO [ARGS]..."),
+    (re.compile(r"COMMAND \[ARGS\]\.\.\."), "COMANDO [ARGUMENTOS]..."),
     (re.compile(r"Show this message and exit\."), "Muestra esta ayuda y termina."),
     (re.compile(r"\[default:(\s)"), r"[por omisión:\1"),
     (re.compile(r"\[required\]"), "[obligatorio]"),
 ]
-# Typer's type labels after an argument's name (<path>, <str>, <list[Path]>): blanks keep the columns aligned
+# Typer's type labels after an argument's name (<path>, <str>, <list[Path]>)
 _TIPOS_TYPER = re.compile(r" <(?:path|str|text|integer|list\[\w+\])>(?=\s|$)")
+# the summary of each command in `pni --help`: one line at 80 columns, never cut
+RESUMENES = {
+    "validar": "Revisa el plan y los archivos de avance.",
+    "estado": "El semáforo de cada eje, actividad e institución.",
+    "reporte": "El informe para el Mecanismo, en Markdown o Excel.",
+    "plantilla": "El formulario de avance de una institución.",
+    "importar": "Guarda en avances/ un formulario Excel lleno.",
+    "mostrar": "Un elemento del plan o una institución, con su historia.",
+    "esquema": "El esquema JSON de un archivo de avance.",
+    "completar": "Completado de órdenes y opciones con la tecla Tab.",
+    "cambios": "Qué cambió en los avances desde una versión de git.",
+}
+BIENVENIDA = [
+    ("pni estado", "el semáforo de cada eje, a la fecha de hoy"),
+    ("pni estado --institucion MTPS", "lo que debe una institución y para cuándo"),
+    ("pni estado --semaforo rojo", "solo los indicadores en rojo"),
+    ("pni mostrar 1.4.2.a", "un indicador: su ficha y su historia"),
+    ("pni validar", "revisa el plan y los archivos de avance"),
+    ("pni reporte --periodo 2026-S1", "el informe para la reunión del Mecanismo"),
+]
+
+
+NO_SEPARAR = "\u00a0"  # a space the help's wrapping never breaks at
 
 
 def _traducir_ayuda(texto: str) -> str:
@@ -45,6 +68,19 @@ def _traducir_ayuda(texto: str) -> str:
         texto = patron.sub(reemplazo, texto)
     texto = _TIPOS_TYPER.sub(lambda m: " " * len(m.group(0)), texto)
     return re.sub(r" +$", "", texto, flags=re.M)
+
+
+def _ancho_ayuda() -> int:
+    """Help is laid out for the terminal, never wider than 80 columns (nor narrower than 30)."""
+    from .terminal import ancho
+
+    return max(min(ancho(), 80) - 1, 30)
+
+
+def _pieza_de_uso(pieza: str) -> str:
+    """A piece of the usage line as people write it: «ID», not Typer's «{ID}»; «[RUTA]...», never «[[RUTA]]»."""
+    pieza = re.sub(r"^\{(.*)\}((?:\.\.\.)?)$", r"\1\2", pieza)
+    return re.sub(r"^\[\[(.*)\]\]", r"[\1]", pieza)
 
 
 # The mixin is typed against the command it is mixed into; at run time it stands before it in the MRO.
@@ -55,7 +91,9 @@ else:
 
 
 class _EnCastellano(_Comando):
-    """Help and usage in Spanish, and options converted without pydantic, for a command or a group."""
+    """Help and usage in Spanish, laid out for the width of the terminal (each option's text is translated before
+    it is wrapped, so a «[por omisión: …]» never spills past the line; the command summaries are whole), and
+    options converted without pydantic, for a command or a group."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         params = super().get_params(ctx)  # the command's own and the --help option
@@ -63,10 +101,39 @@ class _EnCastellano(_Comando):
         return params
 
     def get_help(self, ctx: Any) -> str:
-        return _traducir_ayuda(super().get_help(ctx))
+        ctx.terminal_width = _ancho_ayuda()
+        return _traducir_ayuda(super().get_help(ctx)).replace(NO_SEPARAR, " ")
 
     def get_usage(self, ctx: Any) -> str:
+        ctx.terminal_width = _ancho_ayuda()
         return _traducir_ayuda(super().get_usage(ctx))
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [_pieza_de_uso(p) for p in super().collect_usage_pieces(ctx)]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        argumentos: list[tuple[str, str]] = []
+        opciones: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            registro = param.get_help_record(ctx)
+            if registro is None:
+                continue
+            nombre, ayuda = (_traducir_ayuda(_TIPOS_TYPER.sub("", x)) for x in registro)
+            # «[por omisión: tabla]» is one piece: wrapped as a whole (no-break spaces, spaces again afterwards)
+            ayuda = re.sub(r"\[por omisión: [^\]]*\]", lambda m: m.group(0).replace(" ", NO_SEPARAR), ayuda)
+            (argumentos if param.param_type_name == "argument" else opciones).append((nombre, ayuda))
+        if argumentos:
+            with formatter.section("Argumentos"):
+                formatter.write_dl(argumentos)
+        if opciones:
+            with formatter.section("Opciones"):
+                formatter.write_dl(opciones)
+        if hasattr(self, "format_commands"):
+            self.format_commands(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return RESUMENES.get(getattr(self, "name", "") or "") or super().get_short_help_str(limit)
+
 
 
 class _ComandoES(_EnCastellano, TyperCommand):
@@ -74,7 +141,12 @@ class _ComandoES(_EnCastellano, TyperCommand):
 
 
 class _GrupoES(_EnCastellano, TyperGroup):
-    pass
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        filas = [(nombre, comando.get_short_help_str()) for nombre in self.list_commands(ctx)
+                 if (comando := self.get_command(ctx, nombre)) is not None and not comando.hidden]
+        if filas:
+            with formatter.section("Comandos"):
+                formatter.write_dl(filas)
 
 
 app = typer.Typer(
@@ -84,7 +156,7 @@ app = typer.Typer(
          "Ejemplo: pni estado",
     add_completion=False,
     rich_markup_mode=None,
-    no_args_is_help=True,
+    no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 # Typer's --install-completion prints English; `pni completar` does the same in Spanish (pni_cli/completar.py).
@@ -118,8 +190,30 @@ def _version(valor: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+def bienvenida() -> str:
+    """What `pni` alone says: what it is, the commands used every day, where the rest is (for the terminal's
+    width: a narrow one gets each explanation under its command)."""
+    import textwrap
+
+    ancho = _ancho_ayuda()
+    columna = max(len(orden) for orden, _ in BIENVENIDA) + 2
+    partir = 2 + columna + max(len(para) for _, para in BIENVENIDA) > ancho
+
+    def parrafo(texto: str, sangria: str = "") -> list[str]:
+        return textwrap.wrap(texto, width=ancho, initial_indent=sangria, subsequent_indent=sangria,
+                             break_long_words=False, break_on_hyphens=False)
+
+    lineas = [*parrafo(f"pni {__version__} · seguimiento del PNI 2024-2028 (El Salvador)"), "",
+              "Las órdenes de cada día:"]
+    for orden, para in BIENVENIDA:
+        lineas += [f"  {orden}", *parrafo(para, "      ")] if partir else [f"  {orden:<{columna}}{para}"]
+    lineas += ["", *parrafo("Todas las órdenes: pni --help · La ayuda de una: pni estado --help")]
+    return "\n".join(lineas) + "\n"
+
+
+@app.callback(invoke_without_command=True)
 def _principal(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Muestra la versión y termina.")] = False,
 ) -> None:
@@ -127,22 +221,26 @@ def _principal(
 
     Ejemplos: pni estado · pni validar · pni mostrar 3.2.1
     """
+    if ctx.invoked_subcommand is None:
+        sys.stdout.write(bienvenida())
 
 
 @app.command(cls=_ComandoES)
 def validar(
-    rutas: Annotated[list[Path] | None, typer.Argument(metavar="[RUTAS]...", show_default=False,
+    rutas: Annotated[list[Path] | None, typer.Argument(metavar="RUTA", show_default=False,
                                                        help="Archivos o carpetas de avance a revisar (por omisión, "
                                                             "todo avances/). El plan se revisa siempre.")] = None,
     formato: Annotated[str | None, typer.Option("--formato", "-f", metavar="texto|json|github|sarif",
                                                 help="Formato de salida. Por omisión «texto», o «github» cuando "
                                                      "GITHUB_ACTIONS=true.")] = None,
     estricto: Annotated[bool, typer.Option("--estricto", help="Los avisos también hacen fallar la revisión.")] = False,
-    silencioso: Annotated[bool, typer.Option("--quiet", "-q", help="Solo los errores, sin resumen: nada si todo "
-                                                                   "está en orden (formatos texto y github).")]
-    = False,
-    detallado: Annotated[bool, typer.Option("--verbose", "-v", help="También cada archivo revisado con sus cuentas "
-                                                                    "(formato texto).")] = False,
+    silencioso: Annotated[bool, typer.Option("--silencioso", "-q", help="Solo los errores, sin resumen: nada si "
+                                                                        "todo está en orden (formatos texto y "
+                                                                        "github).")] = False,
+    detallado: Annotated[bool, typer.Option("--detallado", "-v", help="También cada archivo revisado con sus "
+                                                                      "cuentas (formato texto).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", hidden=True)] = False,  # the English names, kept as aliases
+    verbose: Annotated[bool, typer.Option("--verbose", hidden=True)] = False,
     corte: Corte = None,
     raiz: Raiz = None,
 ) -> None:
@@ -152,6 +250,9 @@ def validar(
     """
     from . import validar as comando
 
+    silencioso, detallado = silencioso or quiet, detallado or verbose
+    if silencioso and detallado:
+        raise ErrorDeUso("use --silencioso (-q) o --detallado (-v), no los dos")
     _fin(comando.ejecutar(rutas, formato, corte, raiz, estricto=estricto, silencioso=silencioso,
                           detallado=detallado))
 
@@ -164,21 +265,32 @@ def estado(
                                                      "semestre, p. ej. 2026-S1.")] = None,
     eje: Annotated[str | None, typer.Option("--eje", metavar="N", help="Solo un eje (0 a 6).")] = None,
     institucion: Annotated[str | None, typer.Option("--institucion", metavar="CLAVE",
-                                                    help="Solo las actividades de una institución, p. ej. MTPS.")]
+                                                    help="Lo que debe una institución y para cuándo, y sus "
+                                                         "actividades con su propia cifra, p. ej. MTPS.")]
     = None,
-    detalle: Annotated[bool, typer.Option("--detalle", help="Muestra cada actividad e indicador.")] = False,
+    semaforo: Annotated[str | None, typer.Option("--semaforo", metavar="ESTADOS",
+                                                 help="Solo los indicadores en esos estados, separados por comas, "
+                                                      "p. ej. rojo,sin_reporte.")] = None,
+    buscar: Annotated[str | None, typer.Option("--buscar", metavar="TEXTO",
+                                               help="Solo las actividades e indicadores cuyo texto tiene esas "
+                                                    "palabras (sin importar tildes ni mayúsculas).")] = None,
+    detalle: Annotated[bool, typer.Option("--detalle", help="Cada actividad e indicador, una línea cada uno.")]
+    = False,
     formato: Annotated[str, typer.Option("--formato", "-f", metavar="tabla|json",
                                          help="tabla (terminal) o json (para scripts).")] = "tabla",
     raiz: Raiz = None,
 ) -> None:
     """Muestra dónde está cada eje, actividad e institución a la fecha de corte.
 
-    Ejemplo: pni estado --periodo 2026-S1 --eje 3 --detalle
+    \b
+    Ejemplos: pni estado --periodo 2026-S1 --eje 3 --detalle
+              pni estado --institucion MTPS
+              pni estado --semaforo rojo,sin_reporte --buscar empleo
     """
     from . import estado as comando
 
     _fin(comando.ejecutar(corte=corte, periodo=periodo, eje=eje, institucion=institucion, detalle=detalle,
-                          formato=formato, raiz=raiz))
+                          formato=formato, raiz=raiz, semaforo=semaforo, buscar=buscar))
 
 
 @app.command(cls=_ComandoES)
@@ -207,7 +319,9 @@ def reporte(
 ) -> None:
     """Genera el informe de avance para el Mecanismo, en Markdown, Excel o HTML; o el de cada institución.
 
-    Ejemplo: pni reporte --formato html --salida informe-2026-S1.html --periodo 2026-S1
+    \b
+    Ejemplo: pni reporte --formato html --salida informe-2026-S1.html \\
+               --periodo 2026-S1
     """
     from . import reporte as comando
 
@@ -233,8 +347,11 @@ def plantilla(
     """Genera el formulario de avance de una institución para un semestre, con exactamente los indicadores que
     debe reportar; con --todas, el de cada institución que debe informar.
 
-    Ejemplos: pni plantilla --institucion MTPS --periodo 2026-S1 --formato xlsx --salida MTPS-2026-S1.xlsx ·
-    pni plantilla --todas --periodo 2026-S1 --formato xlsx --salida formularios-2026-S1
+    \b
+    Ejemplos: pni plantilla --institucion MTPS --periodo 2026-S1 \\
+                --formato xlsx --salida MTPS-2026-S1.xlsx
+              pni plantilla --todas --periodo 2026-S1 --formato xlsx \\
+                --salida formularios-2026-S1
     """
     from . import plantilla as comando
 
@@ -267,15 +384,24 @@ def importar(
 def mostrar(
     id_: Annotated[str, typer.Argument(metavar="ID", help="Id de eje, intervención, actividad o indicador "
                                                            "(3, 3.2, 3.2.1, 3.2.1.a) o clave de institución.")],
+    corte: Corte = None,
+    periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
+                                                help="Situación al día siguiente del plazo de entrega de ese "
+                                                     "semestre, p. ej. 2026-S1.")] = None,
     raiz: Raiz = None,
 ) -> None:
-    """Muestra un elemento del plan con todos sus campos: texto literal de la fuente y lectura tipada.
+    """Muestra un elemento del plan con todos sus campos (el texto literal de la fuente y su lectura) y dónde está
+    a la fecha de corte: de un indicador, su ficha técnica y sus valores semestre a semestre; de una actividad o
+    una institución, el estado de cada indicador en cada semestre.
 
-    Ejemplo: pni mostrar 3.2.1
+    \b
+    Ejemplos: pni mostrar 3.2.1.a
+              pni mostrar 3.2.1
+              pni mostrar MTPS --periodo 2026-S1
     """
     from . import mostrar as comando
 
-    _fin(comando.ejecutar(id_=id_, raiz=raiz))
+    _fin(comando.ejecutar(id_=id_, raiz=raiz, corte=corte, periodo=periodo))
 
 
 @app.command(cls=_ComandoES)
@@ -322,8 +448,9 @@ def cambios(
     periodo: Annotated[str | None, typer.Option("--periodo", metavar="AAAA-SN",
                                                 help="Semáforo al día siguiente del plazo de entrega de ese "
                                                      "semestre.")] = None,
-    detalle: Annotated[bool, typer.Option("--verbose", "-v", help="Muestra también cada valor de los informes "
-                                                                  "nuevos.")] = False,
+    detalle: Annotated[bool, typer.Option("--detallado", "-v", help="Muestra también cada valor de los informes "
+                                                                    "nuevos.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", hidden=True)] = False,  # the English name, an alias
     raiz: Raiz = None,
 ) -> None:
     """Qué cambió en los avances desde una versión de git: informes nuevos, eliminados y corregidos, valores
@@ -334,8 +461,8 @@ def cambios(
     """
     from . import cambios as comando
 
-    _fin(comando.ejecutar(desde=desde, hasta=hasta, formato=formato, corte=corte, periodo=periodo, detalle=detalle,
-                          raiz=raiz))
+    _fin(comando.ejecutar(desde=desde, hasta=hasta, formato=formato, corte=corte, periodo=periodo,
+                          detalle=detalle or verbose, raiz=raiz))
 
 
 _USO_ES = [

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .formato import fecha
-from .informe_mecanismo import SIMBOLOS, Celda, celda, faltan, leyenda
+from .informe_mecanismo import Celda, celda, leyenda
 from .periodos import rango
 from .plan import Plan
 from .progreso import ESTADOS, ETIQUETAS, Situacion, debidos
+from .semaforo import SIMBOLOS, faltan
 
 
 @dataclass(frozen=True)

@@ -9,27 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import __version__
+from . import __version__, semaforo
 from .formato import fecha, porcentaje
 from .plan import Plan
 from .progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
+from .semaforo import SIMBOLOS, faltan
 
-# The semáforo's symbols, the same as the terminal's (pni_cli/render/estado.py; a test keeps them equal): a state
-# is always symbol + word (+ colour where there is colour), so it reads the same printed in black and white.
-SIMBOLOS = {"cumplida": "✔", "verde": "●", "amarillo": "▲", "rojo": "✖", "no_cumplida": "⊘", "en_curso": "◐",
-            "sin_reporte": "?", "no_iniciada": "○", "meta_por_definir": "◇"}
-# What each state means, with the plan's thresholds; the same wording as the terminal's legend.
-LEYENDA = {
-    "cumplida": "meta alcanzada",
-    "verde": "logro ≥ {verde} % de lo esperado a la fecha",
-    "amarillo": "logro ≥ {amarillo} % y < {verde} %",
-    "rojo": "logro < {amarillo} %",
-    "no_cumplida": "su periodo terminó sin alcanzar la meta",
-    "en_curso": "hito o meta que aún no vence: se muestra su avance, sin juzgarlo",
-    "sin_reporte": "ningún reporte en los semestres evaluados",
-    "no_iniciada": "su periodo aún no tiene semestres evaluados",
-    "meta_por_definir": "no se evalúa hasta que se defina la meta",
-}
 # The states a meeting acts on, listed in the summary with every indicator they count.
 ALERTAS = ("rojo", "no_cumplida", "sin_reporte")
 TITULOS_ALERTA = {"rojo": "Indicadores en rojo", "no_cumplida": "Indicadores no cumplidos",
@@ -224,17 +209,6 @@ class InformeMecanismo:
         return next(a for a in self.alertas if a.estado == estado)
 
 
-def faltan(e: EstadoIndicador) -> str:
-    """«faltan 2 de 4 informes» for a state computed with owed reports missing, else ""."""
-    if not e.con_faltantes or e.estado == "sin_reporte":
-        return ""
-    return faltan_de(len(e.informes_faltantes), e.informes_debidos)
-
-
-def faltan_de(n: int, de: int) -> str:
-    return f"falta{'n' if n != 1 else ''} {n} de {de} informe{'s' if de != 1 else ''}"
-
-
 def _notas(e: EstadoIndicador) -> str:
     notas = []
     if faltan(e):
@@ -286,8 +260,7 @@ def alertas(sit: Situacion, plan: Plan) -> list[Alerta]:
 
 
 def leyenda(umbrales: dict[str, float]) -> dict[str, str]:
-    valores = {k: f"{v:g}" for k, v in umbrales.items()}
-    return {k: t.format(**valores) for k, t in LEYENDA.items()}
+    return semaforo.leyenda(f"{umbrales['verde']:g}", f"{umbrales['amarillo']:g}")
 
 
 def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = None,

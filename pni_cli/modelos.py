@@ -183,6 +183,7 @@ class ResumenFuente(Base):
 class Eje(Base):
     id: IdEje
     nombre: Texto
+    nombre_corto: Texto | None = None  # ours, not the source's: for narrow screens (pni estado at 80 columns)
     titulo_fuente: Texto
     descripcion: Texto
     resumen_fuente: ResumenFuente

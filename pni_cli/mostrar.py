@@ -1,5 +1,7 @@
 """`pni mostrar ID`: one element of the plan (eje, intervención, actividad, indicador) or an institution, with every
-field: the verbatim texts of the source beside the typed reading."""
+field (the verbatim texts of the source beside the typed reading) and where it stands at the cut-off date: for an
+indicator its history semester by semester and its «ficha técnica»; for an activity or an institution the state of
+each indicator across the semesters. An id that is nothing of the plan is a usage error (exit code 2)."""
 
 from __future__ import annotations
 
@@ -7,26 +9,56 @@ import difflib
 import sys
 from pathlib import Path
 
-from .lectura.espacio import cargar_plan_o_fallar
-from .opciones import raiz_del_espacio
+from .errores import ErrorDeUso
+from .opciones import corte_y_periodo, raiz_del_espacio
+from .plan import Plan
 
 
-def ejecutar(*, id_: str, raiz: Path | None) -> int:
-    from .render.mostrar import texto_elemento
-    from .terminal import ancho, color_en
+def _ids_con_historia(plan: Plan, id_: str) -> list[str]:
+    """The indicators whose row of states the view shows."""
+    if id_ in plan.indicadores:
+        return [id_]
+    if id_ in plan.actividades:
+        return [i.id for i in plan.actividades[id_].indicadores]
+    if id_ in plan.intervenciones:
+        return [i.id for a in plan.intervenciones[id_].actividades for i in a.indicadores]
+    if id_ in plan.eje_de:
+        return []
+    clave = plan.resolver_institucion(id_)
+    return [i.id for a in plan.actividades.values() if clave in a.responsables.instituciones for i in a.indicadores]
 
-    plan = cargar_plan_o_fallar(raiz_del_espacio(raiz))
-    buscado = id_.strip()
-    texto = texto_elemento(plan, buscado, color=color_en(sys.stdout), ancho=ancho())
-    if texto is not None:
-        sys.stdout.write(texto)
-        return 0
+
+def _desconocido(plan: Plan, buscado: str) -> ErrorDeUso:
     from .texto_seguro import una_linea
 
     opciones = [*plan.ids(), *plan.instituciones]
     parecidos = difflib.get_close_matches(buscado, opciones, n=5, cutoff=0.6)
     pista = f" ¿Quiso decir {', '.join(parecidos)}?" if parecidos else (
-        " Los ids tienen la forma 3, 3.2, 3.2.1 o 3.2.1.a.")
-    sys.stderr.write(f"pni: «{una_linea(buscado, 80)}» no es un eje, intervención, actividad, indicador ni institución "
-                     f"del plan.{pista}\n")
-    return 1
+        " Los ids tienen la forma 3, 3.2, 3.2.1 o 3.2.1.a; una institución se nombra por su clave, p. ej. MTPS.")
+    return ErrorDeUso(f"«{una_linea(buscado, 80)}» no es un eje, intervención, actividad, indicador ni institución "
+                      f"del plan.{pista}")
+
+
+def ejecutar(*, id_: str, raiz: Path | None, corte: str | None = None, periodo: str | None = None) -> int:
+    from .consultas import estados_por_semestre
+    from .evaluacion import evaluar_cargado
+    from .lectura.cache import cargar
+    from .render.mostrar import texto_elemento
+    from .terminal import ancho, color_en
+
+    corte_y_periodo(corte, periodo)
+    plan, archivos = cargar(raiz_del_espacio(raiz))
+    buscado = id_.strip().rstrip(".")
+    es_del_plan = buscado in plan.eje_de
+    clave = None if es_del_plan else plan.resolver_institucion(buscado)
+    if not es_del_plan and clave is None:
+        raise _desconocido(plan, buscado)
+    eje = plan.eje_de[buscado].id if es_del_plan else None
+    ev = evaluar_cargado(plan, archivos, corte=corte, periodo=periodo, eje=eje, institucion=clave)
+    historia = estados_por_semestre(plan, archivos, _ids_con_historia(plan, buscado), ev.situacion.corte)
+    texto = texto_elemento(plan, buscado, color=color_en(sys.stdout), ancho=ancho(), sit=ev.situacion,
+                           historia=historia)
+    if texto is None:  # pragma: no cover - resolved above
+        raise _desconocido(plan, buscado)
+    sys.stdout.write(texto)
+    return 0

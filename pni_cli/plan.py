@@ -144,6 +144,12 @@ class Eje:
     resumen_fuente: ResumenFuente
     intervenciones: tuple[Intervencion, ...]
     inconsistencias: tuple[Nota, ...] = ()
+    nombre_corto: str | None = None  # a short name of ours (not the source's), where the whole name has no room
+
+    @property
+    def nombre_breve(self) -> str:
+        """The short name when the plan gives one, else the name."""
+        return self.nombre_corto or self.nombre
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,14 +91,16 @@ def ejecutar(rutas: list[Path] | None, formato: str | None, corte: str | None, r
     """The command: check, print, and the exit code (1 when something makes the run fail)."""
     from .opciones import fecha_de_corte, formato_elegido, raiz_del_espacio
     from .render.validacion import FORMATOS, presentar
-    from .terminal import color_en
+    from .terminal import ancho, color_en
 
     if formato is None:
         formato = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "texto"
     formato_elegido(formato, list(FORMATOS))
     if silencioso and detallado:
-        raise ErrorDeUso("use --quiet o --verbose, no los dos")
+        raise ErrorDeUso("use --silencioso (-q) o --detallado (-v), no los dos")
     res = validar_espacio(raiz_del_espacio(raiz), rutas, fecha_de_corte(corte))
     color = formato == "texto" and color_en(sys.stdout)
-    sys.stdout.write(presentar(res, formato, color, silencioso=silencioso, detallado=detallado, estricto=estricto))
+    en_terminal = formato == "texto" and bool(getattr(sys.stdout, "isatty", lambda: False)())
+    sys.stdout.write(presentar(res, formato, color, silencioso=silencioso, detallado=detallado, estricto=estricto,
+                               ancho=ancho() if en_terminal else None))
     return 1 if res.falla(estricto) else 0

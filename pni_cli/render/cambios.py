@@ -14,13 +14,15 @@ from rich.text import Text
 
 from ..diferencias import CambioInforme, Cambios, CambioValor, Comparacion, Lado
 from ..formato import fecha, numero, porcentaje
+from ..lenguaje import contar, verbo
 from ..plan import Plan
 from ..progreso import ESTADOS, ETIQUETAS
+from ..semaforo import SIMBOLOS
 from ..texto_seguro import celda_markdown as celda
 from ..texto_seguro import terminal as seguro
 from ..texto_seguro import texto_markdown as md
 from .consola import a_texto
-from .estado import SIMBOLOS, banner_ilustrativo, etiqueta
+from .estado import banner_ilustrativo, etiqueta
 
 VERSION = 1
 TIPOS_INFORME = {"nuevo": ("+", "green"), "eliminado": ("−", "red"), "corregido": ("✎", "yellow")}
@@ -80,29 +82,42 @@ def _instituciones_texto(c: Cambios, plan: Plan) -> list[tuple[str, str, str]]:
     return out
 
 
+def _de(descripcion: str) -> str:
+    """«de» before a side's description, contracted as Spanish does: «del commit a1b2c3d», «de la carpeta…»."""
+    return f"del {descripcion[3:]}" if descripcion.startswith("el ") else f"de {descripcion}"
+
+
 def _avisos(c: Cambios, desde: Lado, hasta: Lado) -> list[str]:
     out = []
     if c.plan_antes_ilegible is not None:
-        out.append(f"El plan de {desde.descripcion} no se puede leer con esta versión de pni "
-                   f"({c.plan_antes_ilegible}): los dos lados se evalúan con el plan de {hasta.descripcion}.")
+        out.append(f"El plan {_de(desde.descripcion)} no se puede leer con esta versión de pni "
+                   f"({c.plan_antes_ilegible}): los dos lados se evalúan con el plan {_de(hasta.descripcion)}.")
     elif c.plan_cambiado:
         out.append(f"El plan cambió entre las dos versiones ({', '.join(c.plan_cambiado)}): cada lado se evalúa "
                    "con su plan, así que un cambio de estado puede deberse al plan (umbrales, metas) y no a los "
                    "avances.")
     for lado, lista in (("antes", c.invalidos_antes), ("ahora", c.invalidos_despues)):
         if lista:
-            out.append(f"{len(lista)} archivo(s) con errores no se comparan ({lado}): {', '.join(lista[:3])}"
-                       f"{' …' if len(lista) > 3 else ''}. Ejecute «pni validar» para verlos.")
+            n = len(lista)
+            out.append(f"{contar(n, 'archivo')} con errores no se {verbo(n, 'compara', 'comparan')} ({lado}): "
+                       f"{', '.join(lista[:3])}{' …' if n > 3 else ''}. Ejecute «pni validar» para verlos.")
     return out
 
 
 # --- terminal ----------------------------------------------------------------------------------------------
 
 def _tabla(titulo: str, *columnas: str) -> Table:
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=titulo, title_justify="left", collapse_padding=True)
+    t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True)
+    t.title = titulo  # shown above the table by _seccion, wrapped to the screen (rich wraps it to the table)
     for col in columnas:
-        t.add_column(col, no_wrap=col in ("Indicador", "Semestre", "Cambio"))
+        t.add_column(col, no_wrap=col in ("Indicador", "Semestre", "Cambio", "Entrega"))
     return t
+
+
+def _seccion(t: Table) -> list[RenderableType]:
+    titulo = Text(f"\n{t.title}", style="bold")
+    t.title = None
+    return [titulo, t]
 
 
 def texto(comp: Comparacion, *, detalle: bool = False, color: bool = False, ancho: int = 80) -> str:
@@ -127,43 +142,43 @@ def texto(comp: Comparacion, *, detalle: bool = False, color: bool = False, anch
             simbolo, estilo = TIPOS_INFORME[tipo]
             t.add_row(Text(f"{simbolo} {tipo}", style=estilo), i.institucion, str(i.periodo), fecha(i.fecha_reporte),
                       str(i.reportes), _detalle_informe(tipo, i, c))
-        partes.append(t)
+        partes += _seccion(t)
     if detalle and c.nuevos:
         t = _tabla("Valores de los informes nuevos", "Indicador", "Institución", "Semestre", "Valor")
         for i in c.nuevos:
             for ind, valor in i.valores.items():
                 t.add_row(ind, i.institucion, str(i.periodo), numero(valor))
-        partes.append(t)
+        partes += _seccion(t)
     if c.valores:
         t = _tabla(f"Valores corregidos ({len(c.valores)})", "Indicador", "Institución", "Semestre", "Antes", "Ahora")
         for v in c.valores:
             t.add_row(v.indicador, v.institucion, str(v.periodo), _valor(v, "antes"), _valor(v, "despues"))
-        partes.append(t)
+        partes += _seccion(t)
     if c.campos:
         t = _tabla(f"Mismo valor, otros campos cambiados ({len(c.campos)})", "Indicador", "Institución", "Semestre",
                    "Campos")
         for x in c.campos:
             t.add_row(x.indicador, x.institucion, str(x.periodo), _campos(x.campos))
-        partes.append(t)
+        partes += _seccion(t)
     if c.estados:
         t = _tabla(f"Indicadores que cambiaron de estado en el semáforo ({len(c.estados)})", "Indicador", "Antes",
                    "Ahora", "Logro antes", "Logro ahora", "Sentido")
         for e in c.estados:
             t.add_row(e.indicador, etiqueta(e.antes), etiqueta(e.despues), porcentaje(e.logro_antes),
                       porcentaje(e.logro_despues), _sentido(e.sentido))
-        partes.append(t)
+        partes += _seccion(t)
         t = _tabla("Indicadores por estado", "Estado", "Antes", "Ahora", "Diferencia")
         for est in ESTADOS:
             antes, despues = c.totales[est]
             if antes or despues:
                 t.add_row(etiqueta(est), str(antes), str(despues), _diferencia(antes, despues))
-        partes.append(t)
+        partes += _seccion(t)
     filas = _instituciones_texto(c, plan)
     if filas:
         t = _tabla(f"Instituciones que informaron ({len(filas)})", "Institución", "Nombre", "Qué entregó")
         for fila in filas:
             t.add_row(*(Text(seguro(x)) for x in fila))
-        partes.append(t)
+        partes += _seccion(t)
     return a_texto(Group(*partes), color=color, ancho=ancho)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from .. import informe_mecanismo as im
 from ..formato import fecha, numero, porcentaje
 from ..progreso import ETIQUETAS
+from ..semaforo import SIMBOLOS
 from ..texto_seguro import html as seguro
 from . import paleta
 from .informe_md import cuenta, error_de_plantilla
@@ -46,7 +47,7 @@ def renderizar(informe: object, raiz: Path, nombre: str = NOMBRE) -> str:
                             "con_errores": im.texto_con_errores, "indicadores_alerta": im.texto_alerta,
                             "estado": lambda k: Markup(estado(k)), "celda_entrega": lambda c: Markup(celda_entrega(c))})
     entorno.globals.update({"csp": CSP, "css_paleta": Markup(css_paleta()), "etiquetas": ETIQUETAS,
-                            "simbolos": im.SIMBOLOS, "simbolos_entrega": im.SIMBOLOS_ENTREGA,
+                            "simbolos": SIMBOLOS, "simbolos_entrega": im.SIMBOLOS_ENTREGA,
                             "palabras_entrega": im.PALABRAS_ENTREGA, "leyenda_entrega": im.LEYENDA_ENTREGA,
                             "grafico_ejes": lambda i: Markup(grafico_ejes(i)),
                             "grafico_tendencia": lambda i, eje: Markup(grafico_tendencia(i, eje))})
@@ -68,7 +69,7 @@ def css_paleta() -> str:
 
 def estado(clave: str) -> str:
     """A state as symbol + word in its colours: `<span class="estado e-rojo">✖ rojo</span>`."""
-    return f'<span class="estado e-{clave}">{im.SIMBOLOS[clave]} {seguro(ETIQUETAS[clave])}</span>'
+    return f'<span class="estado e-{clave}">{SIMBOLOS[clave]} {seguro(ETIQUETAS[clave])}</span>'
 
 
 def celda_entrega(c: im.Celda) -> str:

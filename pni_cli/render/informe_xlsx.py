@@ -225,7 +225,7 @@ def formato_logro(x: float | None) -> Any:
 
 def estado(libro: Libro, clave: str) -> tuple[str, dict[str, Any]]:
     """A state as a cell: «✖ rojo» in its colour pair."""
-    from ..informe_mecanismo import SIMBOLOS
+    from ..semaforo import SIMBOLOS
 
     return f"{SIMBOLOS[clave]} {ETIQUETAS[clave]}", libro.par(paleta.ESTADOS[clave], negrita=True)
 
@@ -276,7 +276,7 @@ def libro(informe: InformeMecanismo) -> bytes:
 def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
     from openpyxl.chart import BarChart, Reference
 
-    from ..informe_mecanismo import SIMBOLOS
+    from ..semaforo import SIMBOLOS
 
     n = len(i.estados)
     h = lb.hoja("Resumen", titulo, [30, *[10] * n, 8])

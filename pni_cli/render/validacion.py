@@ -4,11 +4,14 @@ do; each returns the whole output as text. Every text from the data goes through
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
 from .. import __version__, texto_seguro
+from ..lenguaje import contar, segun
 from ..problemas import TIPOS, Problema, Resultado, Severidad
 
 _COLOR = {Severidad.ERROR: "\033[31m", Severidad.AVISO: "\033[33m"}
@@ -19,22 +22,43 @@ def _lugar(p: Problema) -> str:
     return f"{archivo}:{p.linea}:{p.columna}" if p.linea else archivo
 
 
-def _linea_texto(p: Problema, color: bool) -> str:
+def _linea_texto(p: Problema, color: bool, ancho: int | None = None) -> str:
     sev = f"{_COLOR[p.severidad]}{p.severidad.value}\033[0m" if color else p.severidad.value
-    return f"{_lugar(p)}: {sev} {p.codigo} [{p.nombre}] {texto_seguro.una_linea(p.mensaje)}"
+    linea = f"{_lugar(p)}: {p.severidad.value} {p.codigo} [{p.nombre}] {texto_seguro.una_linea(p.mensaje)}"
+    linea = envolver(linea, ancho)
+    return re.sub(re.escape(f": {p.severidad.value} {p.codigo}") + r"(?=\s)", lambda _: f": {sev} {p.codigo}",
+                  linea, count=1)
 
 
-def texto(res: Resultado, color: bool = False) -> str:
-    lineas = [_linea_texto(p, color) for p in res.problemas]
-    lineas.append(_resumen(res))
+def envolver(linea: str, ancho: int | None) -> str:
+    """A line as it is (one problem, one line: what editors, grep and CI read), or, for a terminal `ancho`
+    columns wide, wrapped at word boundaries with the next lines indented."""
+    if ancho is None or len(linea) <= ancho:
+        return linea
+    return "\n".join(textwrap.wrap(linea, width=max(ancho, 20), subsequent_indent="    ", break_long_words=False,
+                                   break_on_hyphens=False))
+
+
+def texto(res: Resultado, color: bool = False, ancho: int | None = None) -> str:
+    lineas = [_linea_texto(p, color, ancho) for p in res.problemas]
+    lineas.append(envolver(_resumen(res), ancho))
     return "\n".join(lineas) + "\n"
 
 
+def revisados(res: Resultado) -> str:
+    """What was checked, in words: «1 archivo revisado, y el plan», «46 archivos revisados, y el plan», «el plan»
+    (the files of plan/ are the plan, not so many files)."""
+    del_plan = [a for a in res.archivos if a.startswith("plan/")]
+    otros = len(res.archivos) - len(del_plan)
+    if not del_plan:
+        return f"{contar(otros, 'archivo')} {segun(otros, 'revisado')}"
+    if not otros:
+        return "el plan revisado (ningún archivo de avance)"
+    return f"{contar(otros, 'archivo')} {segun(otros, 'revisado')}, y el plan"
+
+
 def _resumen(res: Resultado) -> str:
-    n = len(res.archivos)
-    resumen = (f"{n} archivo{'s' if n != 1 else ''} revisado{'s' if n != 1 else ''}: "
-               f"{res.errores} error{'es' if res.errores != 1 else ''}, "
-               f"{res.avisos} aviso{'s' if res.avisos != 1 else ''}")
+    resumen = f"{revisados(res)}: {contar(res.errores, 'error')}, {contar(res.avisos, 'aviso')}"
     return resumen if res.problemas else f"Todo en orden: {resumen}."
 
 
@@ -91,30 +115,33 @@ FORMATOS: dict[str, Callable[[Resultado, bool], str]] = {"texto": texto, "json":
                                                           "sarif": sarif}
 
 
-_LINEA: dict[str, Callable[[Problema, bool], str]] = {"texto": _linea_texto, "github": _linea_github}
-
-
-def _por_archivo(res: Resultado) -> list[str]:
+def _por_archivo(res: Resultado, ancho: int | None) -> list[str]:
     lineas = []
     for archivo in res.archivos:
         propios = [p for p in res.problemas if p.archivo == archivo]
         e = sum(p.severidad is Severidad.ERROR for p in propios)
         a = len(propios) - e
-        cuenta = (f"{e} error{'es' if e != 1 else ''}, {a} aviso{'s' if a != 1 else ''}" if propios
-                  else "sin problemas")
-        lineas.append(f"revisado {texto_seguro.una_linea(archivo)}: {cuenta}")
+        cuenta = f"{contar(e, 'error')}, {contar(a, 'aviso')}" if propios else "sin problemas"
+        lineas.append(envolver(f"revisado {texto_seguro.una_linea(archivo)}: {cuenta}", ancho))
     return lineas
 
 
 def presentar(res: Resultado, formato: str, color: bool, *, silencioso: bool = False, detallado: bool = False,
-              estricto: bool = False) -> str:
-    """The output of `pni validar`. --quiet (texto, github): only what makes the run fail (errors, and warnings
-    with --estricto), no summary: nothing at all when everything is in order. --verbose (texto): also each file
-    checked with its counts. json and sarif are data and never change."""
-    if silencioso and formato in _LINEA:
+              estricto: bool = False, ancho: int | None = None) -> str:
+    """The output of `pni validar`. --silencioso (texto, github): only what makes the run fail (errors, and
+    warnings with --estricto), no summary: nothing at all when everything is in order. --detallado (texto): also
+    each file checked with its counts. json and sarif are data and never change. `ancho`: the text is for a
+    terminal that wide, its lines wrapped at word boundaries (never for a pipe or a file: one problem, one
+    line)."""
+    if silencioso and formato == "texto":
         que = [p for p in res.problemas if p.severidad is Severidad.ERROR or estricto]
-        return "".join(_LINEA[formato](p, color) + "\n" for p in que)
-    if detallado and formato == "texto":
-        lineas = [_linea_texto(p, color) for p in res.problemas]
-        return "\n".join([*lineas, *_por_archivo(res), _resumen(res)]) + "\n"
+        return "".join(_linea_texto(p, color, ancho) + "\n" for p in que)
+    if silencioso and formato == "github":
+        que = [p for p in res.problemas if p.severidad is Severidad.ERROR or estricto]
+        return "".join(_linea_github(p) + "\n" for p in que)
+    if formato == "texto":
+        lineas = [_linea_texto(p, color, ancho) for p in res.problemas]
+        if detallado:
+            lineas += _por_archivo(res, ancho)
+        return "\n".join([*lineas, envolver(_resumen(res), ancho)]) + "\n"
     return FORMATOS[formato](res, color)

@@ -33,7 +33,7 @@ def test_generar_escribe_un_espacio_valido_y_determinista(tmp_path: Path) -> Non
     assert m, r.stderr
     v = correr("validar", "--raiz", str(tmp_path / "ws"), "--corte", m.group(1), cwd=tmp_path)
     assert v.codigo == 0, v.out
-    assert re.search(r"\d+ archivos revisados: 0 errores, 0 avisos", v.out), v.out
+    assert re.search(r"\d+ archivos revisados, y el plan: 0 errores, 0 avisos", v.out), v.out
     generar(tmp_path / "otra")
     assert huellas(tmp_path / "otra") == huellas(tmp_path / "ws")
 

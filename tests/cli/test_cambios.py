@@ -164,7 +164,7 @@ def test_archivo_con_errores_no_se_compara_y_se_dice(repo: Path) -> None:
     assert d["archivos_con_errores"] == {"desde": [], "hasta": ["avances/2026-S1/MTPS.yaml"]}
     assert d["informes"] == {"nuevos": [], "eliminados": [], "corregidos": []}
     r = correr("cambios", "--desde", "reunion-2", "--corte", CORTE, cwd=repo)
-    assert "1 archivo(s) con errores no se comparan (ahora): avances/2026-S1/MTPS.yaml" in " ".join(r.out.split())
+    assert "1 archivo con errores no se compara (ahora): avances/2026-S1/MTPS.yaml" in " ".join(r.out.split())
     assert "pni validar" in r.out
 
 

@@ -5,6 +5,7 @@ plan's metas and plan/plan.yaml (verde 90, amarillo 70, revisar_meta 130, plazo_
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,7 @@ def test_json_cabecera(ws: Path) -> None:
     assert doc["corte"] == "2026-01-31"
     assert doc["semestres_evaluados"] == ["2024-S2", "2025-S1", "2025-S2"]
     assert doc["ilustrativo"] is False
-    assert doc["filtros"] == {"eje": None, "institucion": None}
+    assert doc["filtros"] == {"eje": None, "institucion": None, "semaforo": None, "buscar": None}
     assert doc["umbrales"] == {"verde": 90, "amarillo": 70, "revisar_meta": 130}
     assert doc["archivos_con_errores"] == []
 
@@ -246,7 +247,7 @@ def test_filtro_eje(ws: Path) -> None:
     assert plan is not None
     n_eje4 = sum(1 for i in plan.indicadores if i.startswith("4."))
     doc = estado_json(ws, "--corte", CORTE, "--eje", "4")
-    assert doc["filtros"] == {"eje": "4", "institucion": None}
+    assert doc["filtros"] == {"eje": "4", "institucion": None, "semaforo": None, "buscar": None}
     assert {i["eje"] for i in doc["indicadores"]} == {"4"}
     assert len(doc["indicadores"]) == n_eje4
     assert [e["id"] for e in doc["ejes"]] == ["4"]
@@ -257,7 +258,7 @@ def test_filtro_eje(ws: Path) -> None:
 
 def test_filtro_institucion(ws: Path) -> None:
     doc = estado_json(ws, "--corte", CORTE, "--institucion", "BANDESAL")
-    assert doc["filtros"] == {"eje": None, "institucion": "BANDESAL"}
+    assert doc["filtros"] == {"eje": None, "institucion": "BANDESAL", "semaforo": None, "buscar": None}
     assert [i["id"] for i in doc["indicadores"]] == ["4.6.8.a", "4.6.8.b"]  # BANDESAL: activity 4.6.8 only
     assert [(a["id"], a["estado"]) for a in doc["actividades"]] == [("4.6.8", "rojo")]
     assert doc["total"]["indicadores"] == ninguno(verde=1, rojo=1)
@@ -352,11 +353,11 @@ def test_tabla_sin_color_conserva_palabras_y_simbolos(ws: Path) -> None:
     assert "\x1b[" not in out  # NO_COLOR and a pipe: no escape codes
     texto = plano(out)
     assert "situación al 31/01/2026" in texto
-    assert "semestres evaluados: 2024-S2 a 2025-S2 (3)" in texto
+    assert "3 semestres evaluados: 2024-S2 a 2025-S2" in texto
     leyenda = texto[texto.index("Leyenda:"):]
     for estado, palabra in PALABRAS.items():
         assert f"{SIMBOLOS[estado]} {palabra}: " in leyenda
-    assert "«revisar meta»: logro > 130 %" in leyenda
+    assert "«revisar meta»: lo reportado pasa del 130 % de lo esperado" in leyenda
     assert "logro ≥ 90 %" in leyenda and "logro < 70 %" in leyenda
     # alerts name the indicators
     assert "Revisar meta (1): 1.4.1.a" in texto
@@ -364,14 +365,14 @@ def test_tabla_sin_color_conserva_palabras_y_simbolos(ws: Path) -> None:
 
 
 def test_tabla_detalle_muestra_ids_y_estados(ws: Path) -> None:
-    sin = plano(tabla(ws, "--corte", CORTE, "--institucion", "BANDESAL"))
+    sin = plano(tabla(ws, "--corte", CORTE))
     assert "4.6.8.a" not in sin
-    con = plano(tabla(ws, "--corte", CORTE, "--institucion", "BANDESAL", "--detalle"))
-    assert "Filtro: institución BANDESAL (Banco de Desarrollo de El Salvador)" in con
-    for texto in ("4.6.8 ", "4.6.8.a", "4.6.8.b", "Eje 4:"):
+    con = plano(tabla(ws, "--corte", CORTE, "--detalle"))
+    for texto in ("4.6.8 ", "4.6.8.a", "4.6.8.b", "Eje 4 · Atención a la Diáspora"):
         assert texto in con
-    assert f"{SIMBOLOS['rojo']} rojo" in con    # 4.6.8.b and the activity
-    assert f"{SIMBOLOS['verde']} verde" in con  # 4.6.8.a
+    # one line per indicator: id, state, logro, reported of expected with the unit
+    assert f"4.6.8.b {SIMBOLOS['rojo']} rojo 60 % 90 de 150 miembros" in con
+    assert f"4.6.8.a {SIMBOLOS['verde']} verde 100 % 1 de 1 nuevas líneas de crédito" in con
     # the 2025-S2 report is missing, 2024-S2 came 5 days late (no file with errors, none incomplete)
     assert "BANDESAL 2025-S2 — — 2024-S2 (5)" in con
 
@@ -423,3 +424,102 @@ def test_json_determinista_con_los_avances_del_repositorio(espacio_con_avances: 
     assert a.codigo == b.codigo == 0
     assert a.out == b.out
     assert json.loads(a.out)["ilustrativo"] is True
+
+
+# --- the institution's view -----------------------------------------------------------------------------------
+
+def test_institucion_dice_que_debe_y_para_cuando(ws: Path) -> None:
+    out = tabla(ws, "--corte", CORTE, "--institucion", "BANDESAL")
+    texto = plano(out)
+    # each semester it owes, how its report came, and the indicators it did not report
+    assert "Informes de avance de BANDESAL" in texto
+    assert "2024-S2 30/01/2025 04/02/2025 ▲ tarde (5 días)" in texto
+    assert "2025-S1 30/07/2025 30/07/2025 ✔ a tiempo" in texto
+    assert ("2025-S2 30/01/2026 — ✖ faltante · sin reportar 2 de 2 indicadores: 4.6.8.a, 4.6.8.b" in texto)
+    # the next report it owes: 2026-S1, due 2026-07-30
+    assert "Próximo plazo: 30/07/2026, el informe de 2026-S1 (2 indicadores)." in texto
+    # its activity, one line per indicator, with its own figure beside the total
+    assert f"4.6.8.b {SIMBOLOS['rojo']} rojo 60 % 90 de 150 miembros de la diáspora · BANDESAL: 90" in texto
+    assert "4.6.8 " in texto and "compartida con MRREE" in texto
+    # the table of every institution's debts is not this view's: its own is above
+    assert "Informes faltantes, con errores, incompletos o tarde" not in texto
+    assert "Total de BANDESAL" in texto and "Total del plan" not in texto
+
+
+def test_institucion_que_no_informo_nada_se_muestra_sin_color(ws: Path) -> None:
+    from pni_cli.evaluacion import evaluar_espacio
+    from pni_cli.render.estado import texto_estado
+
+    # OIM owes 1.1.2.a-b for 2024-S2 and sent nothing; MRREE reported nothing of its activity either
+    ev = evaluar_espacio(ws, corte=CORTE, periodo=None, eje=None, institucion="OIM")
+    out = texto_estado(ev.situacion, ev.plan, [], detalle=False, eje=None, institucion="OIM", color=True, ancho=120)
+    assert "OIM no ha entregado ningún informe" in out
+    tabla_ = out[out.index("Total de OIM"):].splitlines()[0]
+    colores = re.compile(r"\x1b\[(?!0m|1m)[0-9;]*m")  # any style but bold (the footer's) and reset
+    assert not colores.search(tabla_), tabla_  # the counts of its states: no colour
+    # an institution that reported gets its colours
+    ev = evaluar_espacio(ws, corte=CORTE, periodo=None, eje=None, institucion="BANDESAL")
+    out = texto_estado(ev.situacion, ev.plan, [], detalle=False, eje=None, institucion="BANDESAL", color=True,
+                       ancho=120)
+    assert colores.search(out[out.index("Total de BANDESAL"):].splitlines()[0])
+
+
+def test_antes_del_plan_no_dice_que_todo_se_entrego(ws: Path) -> None:
+    texto = plano(tabla(ws, "--corte", "2020-01-01"))
+    assert "anterior al cierre del primer semestre del plan (2024-S2" in texto
+    assert "entregaron completos" not in texto
+    # with the first semester en plazo nothing is due either: nobody «delivered everything»
+    texto = plano(tabla(ws, "--corte", "2025-01-15"))
+    assert "Aún no vence ningún informe de avance: 2024-S2 está en plazo hasta el 30/01/2025." in texto
+    assert "entregaron completos" not in texto
+
+
+# --- --semaforo and --buscar -----------------------------------------------------------------------------------
+
+def test_semaforo_filtra_todas_las_tablas(ws: Path) -> None:
+    doc = estado_json(ws, "--corte", CORTE, "--semaforo", "rojo,verde")
+    assert doc["filtros"]["semaforo"] == ["rojo", "verde"]
+    assert sorted(i["id"] for i in doc["indicadores"]) == ["1.4.1.a", "4.6.8.a", "4.6.8.b", "5.4.1.a"]
+    assert doc["total"]["indicadores"] == ninguno(verde=3, rojo=1)
+    assert {a["id"] for a in doc["actividades"]} == {"1.4.1", "4.6.8", "5.4.1"}
+    # deliveries of those indicators only: DGME owes 5.4.1.a and delivered it each semester
+    assert not [c for c in doc["completitud"] if c["institucion"] == "DGME" and c["estado"] == "faltante"]
+    texto = plano(tabla(ws, "--corte", CORTE, "--semaforo", "rojo"))
+    assert "Filtro: semáforo rojo" in texto and "Total filtrado" in texto
+    assert f"4.6.8.b {SIMBOLOS['rojo']} rojo" in texto
+    assert "4.6.8.a" not in texto and "5.4.1.a" not in texto
+
+
+@pytest.mark.parametrize("escrito", ["sin reporte", "Sin-Reporte", "SIN_REPORTE"])
+def test_semaforo_acepta_el_estado_como_se_escriba(ws: Path, escrito: str) -> None:
+    doc = estado_json(ws, "--corte", CORTE, "--semaforo", escrito)
+    assert doc["filtros"]["semaforo"] == ["sin_reporte"]
+    assert {i["estado"] for i in doc["indicadores"]} == {"sin_reporte"}
+
+
+def test_buscar_sin_tildes_ni_mayusculas(ws: Path) -> None:
+    # 4.6.8.a «nuevas líneas de crédito»
+    doc = estado_json(ws, "--corte", CORTE, "--buscar", "LINEAS credito")
+    assert "4.6.8.a" in [i["id"] for i in doc["indicadores"]]
+    assert doc["filtros"]["buscar"] == "LINEAS credito"
+    nada = plano(tabla(ws, "--corte", CORTE, "--buscar", "palabraquenoexiste"))
+    assert "Ningún indicador coincide con el filtro." in nada
+    assert "entregaron completos" not in nada
+
+
+@pytest.mark.parametrize(("args", "mensaje"), [
+    (["--semaforo", "morado"], "--semaforo «morado» no es un estado del semáforo"),
+    (["--semaforo", ","], "--semaforo necesita uno o varios estados"),
+    (["--buscar", "  "], "--buscar necesita una o varias palabras"),
+])
+def test_filtros_mal_escritos_son_errores_de_uso(ws: Path, args: list[str], mensaje: str) -> None:
+    r = correr("estado", *args, cwd=ws)
+    assert r.codigo == 2 and r.out == ""
+    assert mensaje in r.err
+
+
+def test_estados_con_colores_y_simbolos_distintos() -> None:
+    from pni_cli.render.estado import ESTILOS
+
+    assert len(set(ESTILOS.values())) == len(ESTILOS) == 9
+    assert set(ESTILOS) == set(SIMBOLOS)

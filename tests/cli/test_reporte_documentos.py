@@ -73,11 +73,19 @@ def test_archivo_con_errores_es_con_errores(espacio: Path) -> None:
     assert "| **MRREE** Ministerio de Relaciones Exteriores | 2024-S2, 2025-S1 | 2025-S2 (1 error) |" in texto
 
 
-def test_simbolos_y_leyenda_iguales_a_los_de_la_terminal() -> None:
-    from pni_cli.render.estado import LEYENDA, SIMBOLOS
+def test_la_leyenda_del_informe_es_la_de_la_terminal() -> None:
+    """One legend (pni_cli/semaforo.py): each state's meaning in the report is, word for word, the terminal's."""
+    from pni_cli.lectura.espacio import cargar_plan
+    from pni_cli.render.consola import a_texto
+    from pni_cli.render.estado import leyenda
+    from pni_cli.semaforo import SIMBOLOS
 
-    assert im.SIMBOLOS == SIMBOLOS
-    assert im.LEYENDA == LEYENDA
+    plan, _ = cargar_plan(REPO)
+    assert plan is not None
+    umbrales = {"verde": plan.general.semaforo.verde, "amarillo": plan.general.semaforo.amarillo}
+    terminal = " ".join(a_texto(leyenda(plan, 400), color=False, ancho=400).split())
+    for estado, significado in im.leyenda(umbrales).items():
+        assert f"{SIMBOLOS[estado]} {im.ETIQUETAS[estado]}: {significado}" in terminal
 
 
 # --- Excel: a spreadsheet that prints --------------------------------------------------------------------------

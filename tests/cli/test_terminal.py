@@ -205,8 +205,10 @@ def test_completado_bash_de_comandos_y_opciones() -> None:
 def test_completado_zsh_y_fish() -> None:
     assert "compdef _pni_completion pni" in correr("completar", "zsh").out
     assert "complete --command pni" in correr("completar", "fish").out
-    zsh = _completar({"_PNI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "pni validar --q"})
-    assert "--quiet" in zsh and "Solo los errores" in zsh  # the option's Spanish help
+    zsh = _completar({"_PNI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "pni validar --s"})
+    assert "--silencioso" in zsh and "Solo los errores" in zsh  # the option's Spanish help
+    # the English names still work, but are not offered
+    assert "--quiet" not in _completar({"_PNI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "pni validar --"})
     assert "Set-PSReadLineKeyHandler" in correr("completar", "powershell").out
 
 

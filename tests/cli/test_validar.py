@@ -71,7 +71,7 @@ def assert_en(r: Salida, archivo: str, linea: int, columna: int, codigo: str, *f
 def test_el_espacio_del_repositorio_esta_limpio() -> None:
     r = validar(REPO, "--corte", CORTE)
     assert r.codigo == 0, r.out
-    assert re.search(r"\d+ archivos revisados: 0 errores", r.out)
+    assert re.search(r"\d+ archivos revisados, y el plan: 0 errores", r.out)
 
 
 def test_una_copia_con_los_avances_ilustrativos_esta_limpia(espacio_con_avances: Path) -> None:
@@ -392,7 +392,7 @@ def test_formato_github(con_problemas: Path) -> None:
     assert "«en curso»" in error
     aviso = next(x for x in anotaciones if x.startswith("::warning "))
     assert aviso.startswith("::warning file=avances/2025-S1/DGME.yaml,line=5,col=16,title=PNI304 no-responsable::")
-    assert r.out.splitlines()[-1].endswith("archivos revisados: 1 error, 1 aviso")
+    assert r.out.splitlines()[-1].endswith("archivos revisados, y el plan: 1 error, 1 aviso")
 
 
 def test_formato_github_escapa_saltos_y_porcentajes(espacio: Path) -> None:

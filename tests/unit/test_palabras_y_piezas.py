@@ -1,0 +1,96 @@
+"""The pure pieces of the terminal views: Spanish plurals, search without accents, lines wrapped between items,
+bars on one scale, figures with units, the parsing of --semaforo, and validar's lines wrapped for a terminal."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from pni_cli.consultas import estados_pedidos
+from pni_cli.errores import ErrorDeUso
+from pni_cli.lenguaje import contar, contiene_palabras, lista, normalizar, plural, verbo
+from pni_cli.plan import Meta
+from pni_cli.progreso import ESTADOS
+from pni_cli.render.piezas import barra, cantidad, envolver, escala, valor
+from pni_cli.render.validacion import envolver as envolver_linea
+
+
+@pytest.mark.parametrize(("singular", "esperado"), [
+    ("informe", "informes"), ("institución", "instituciones"), ("indicador", "indicadores"),
+    ("actividad", "actividades"), ("error", "errores"), ("aviso", "avisos"), ("día", "días"),
+    ("intervención", "intervenciones"), ("revisado", "revisados"), ("vez", "veces")])
+def test_plurales(singular: str, esperado: str) -> None:
+    assert plural(singular) == esperado
+
+
+def test_contar_y_concordar() -> None:
+    assert contar(1, "informe") == "1 informe"
+    assert contar(0, "informe") == "0 informes"
+    assert contar(1234, "institución") == "1,234 instituciones"
+    assert verbo(1, "falta", "faltan") == "falta" and verbo(3, "falta", "faltan") == "faltan"
+    assert lista(["rojo", "verde", "amarillo"], "o") == "rojo, verde o amarillo"
+
+
+def test_buscar_sin_tildes_ni_mayusculas() -> None:
+    assert normalizar("  Migración   LABORAL Niño ") == "migracion laboral nino"
+    assert contiene_palabras("Movilidad laboral y migración", "MIGRACION laboral")
+    assert not contiene_palabras("Movilidad laboral", "migración")
+
+
+def _lineas(t: object, ancho: int) -> list[str]:
+    consola = Console(width=ancho, color_system=None, highlight=False, emoji=False, markup=False)
+    with consola.capture() as c:
+        consola.print(t)
+    return c.get().rstrip("\n").split("\n")
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(st.lists(st.text(alphabet="abcdeñó.-", min_size=1, max_size=12), min_size=1, max_size=30),
+       st.integers(min_value=20, max_value=120))
+def test_envolver_nunca_pasa_del_ancho_ni_parte_un_item(items: list[str], ancho: int) -> None:
+    t = envolver(items, ancho, separador=", ", sangria=2, prefijo="Lista: ")
+    lineas = _lineas(t, ancho)
+    assert all(len(x) <= ancho for x in lineas), lineas
+    assert t.plain.count("\n") == len(lineas) - 1  # rich never had to wrap it again
+    trozos = [p.strip() for x in lineas for p in x.removeprefix("Lista: ").split(",") if p.strip()]
+    assert trozos == items
+
+
+def test_envolver_un_item_mas_largo_que_la_linea_se_parte_entre_palabras() -> None:
+    t = envolver(["institución MTPS (Ministerio de Trabajo y Previsión Social)"], 40, sangria=2, prefijo="Filtro: ")
+    assert t.plain == "Filtro: institución MTPS (Ministerio de\n  Trabajo y Previsión Social)"
+
+
+def test_una_barra_es_tan_larga_como_su_cuenta() -> None:
+    conteo = {"verde": 3, "rojo": 1}
+    assert barra(conteo).plain == "●●●✖"
+    assert barra({"verde": 40, "rojo": 2}, escala(42, 10)).plain == "●●●●●●●●"  # 5 per symbol: 8.4 → 8
+    assert len(barra({"verde": 42}, 5).plain) == 8  # 42 / 5 = 8.4
+    assert len(barra({"sin_reporte": 1}, 5).plain) == 1  # one indicator still shows
+    assert escala(42, 42) == 1 and escala(42, 10) == 5
+
+
+def test_las_cifras_llevan_su_unidad_y_los_conteos_son_enteros() -> None:
+    personas = Meta("100 personas por año.", "conteo", 100, "personas", "anual")
+    assert cantidad(2222.2, personas, calculado=True) == "2,222 personas"
+    assert valor(5.5, personas) == "5.5"  # reported as written
+    porcentaje = Meta("75% de brechas.", "porcentaje", 75, None, "total")
+    assert cantidad(18.75, porcentaje) == "18.8 %"
+
+
+def test_semaforo_pedido() -> None:
+    assert estados_pedidos("rojo, sin reporte,Meta-por-definir") == ("rojo", "sin_reporte", "meta_por_definir")
+    assert estados_pedidos(",".join(ESTADOS)) == ESTADOS
+    with pytest.raises(ErrorDeUso, match="morado"):
+        estados_pedidos("rojo,morado")
+
+
+def test_validar_parte_sus_lineas_entre_palabras_solo_para_una_terminal() -> None:
+    linea = ("avances/2025-S1/MTPS.yaml:6:12: aviso PNI313 [conteo-no-entero] 5.5 participantes: un conteo suele "
+             "ser un número entero")
+    assert envolver_linea(linea, None) == linea
+    partida = envolver_linea(linea, 50).split("\n")
+    assert all(len(x) <= 50 for x in partida)
+    assert " ".join(x.strip() for x in partida) == linea
