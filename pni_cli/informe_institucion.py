@@ -81,6 +81,7 @@ class InformeInstitucion:
     incompletos: list[Celda]
     tardios: list[Celda]
     pendientes: list[Celda]
+    sin_deudas: str  # what «lo que debe» says when it owes nothing
     proximo: Proximo | None
     actividades: list[ActividadPropia]
     conteo: dict[str, int]  # estado → indicators of its activities
@@ -145,6 +146,9 @@ def construir(sit: Situacion, plan: Plan, version_plan: str) -> InformeInstituci
         incompletos=[celda(c) for c in propias if c.incompleto],
         tardios=[celda(c) for c in propias if c.tarde],
         pendientes=[celda(c) for c in propias if c.estado == "pendiente"],
+        sin_deudas=("Nada: todos sus informes vencidos llegaron completos y a tiempo."
+                    if any(c.estado != "pendiente" for c in propias)
+                    else "Nada: aún no vence ninguno de sus informes a esta fecha de corte."),
         proximo=proximo(plan, clave, sit.corte),
         actividades=actividades,
         conteo={k: conteo.get(k, 0) for k in ESTADOS}, total_indicadores=sum(conteo.values()),

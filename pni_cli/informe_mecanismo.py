@@ -192,6 +192,7 @@ class InformeMecanismo:
     datos_faltantes: list[DatoFaltante]
     deudoras: list[Deudora]
     semestres_evaluados: list[str]
+    sin_deudoras: str  # what the list of institutions that owe says when it is empty
     entregas: dict[str, dict[str, Celda]]  # institucion → semestre → delivery
     metas_por_definir: list[MetaPorDefinir]
     inconsistencias: list[Inconsistencia]
@@ -313,6 +314,8 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
         total={k: total.get(k, 0) for k in ESTADOS}, total_indicadores=sum(total.values()),
         ejes=ejes, alertas=alertas(sit, plan), datos_faltantes=faltantes,
         deudoras=deudoras,
+        sin_deudoras=("Ninguna: todos los informes vencidos llegaron completos y a tiempo." if sit.evaluados
+                      else "Ninguna: aún no vence ningún informe de avance a esta fecha de corte."),
         semestres_evaluados=[str(x) for x in sit.evaluados],
         semestres_entregas=[str(x) for x in sit.evaluados] + [str(p.periodo) for p in sit.en_plazo],
         en_plazo=[f"{p.periodo} en plazo hasta el {fecha(p.vence)}: {p.recibidos} de {p.debidos} informes recibidos"

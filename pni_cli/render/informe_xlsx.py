@@ -1,5 +1,5 @@
 """The Excel report for the Mecanismo (openpyxl): Resumen (states per eje, a chart, what to act on, the legend), one
-sheet per eje, Reportes (institution × semester), Metas por definir, Inconsistencias. A real spreadsheet: numbers
+sheet per eje, Entregas (institution × semester), Metas por definir, Inconsistencias. A real spreadsheet: numbers
 are numbers with a number format (logro a percentage), an empty value an empty cell; and a document that prints:
 Letter landscape throughout, one page wide at 8 points or more (`excel.tamano_impreso`), header rows repeated on
 every page, rows tall enough for their wrapped text, one font family (Arial), colour pairs of WCAG AA contrast
@@ -349,13 +349,13 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
              Columna("Informes faltantes", numero=True), Columna("Informes debidos", numero=True),
              Columna("Quién y qué semestre", resto - 6)], filas, estilos)
     h.seccion(f"Instituciones que deben informes ({len(i.deudoras)})")
-    h.tabla([Columna("Institución"), Columna("Semestres sin informe", 2), Columna("Informes con errores", 2),
-             Columna("Informes incompletos", 3), Columna("Informes tardíos", resto - 8)],
+    h.tabla([Columna("Institución"), Columna("Faltantes", 2), Columna("Con errores", 2),
+             Columna("Incompletos", 3), Columna("Tarde", resto - 8)],
             [[f"{d.clave}: {d.nombre}", ", ".join(d.faltantes) or None,
               ", ".join(texto_con_errores(c) for c in d.con_errores) or None,
               ", ".join(texto_incompleto(c) for c in d.incompletos) or None,
               ", ".join(texto_tardio(c) for c in d.tardios) or None] for d in i.deudoras],
-            vacia="Ninguna: todos los informes vencidos llegaron completos y a tiempo.")
+            vacia=i.sin_deudoras)
     leyenda_semaforo(h, i.leyenda)
     h.texto(f"Un semestre se evalúa al día siguiente de su plazo de entrega; «revisar meta»: lo reportado supera "
             f"el {i.umbrales['revisar_meta']:g} % de lo esperado. «Faltan k de n informes»: el estado se calculó "
@@ -416,7 +416,7 @@ def hoja_eje(lb: Libro, i: InformeMecanismo, eje: Any) -> None:
 def reportes(lb: Libro, i: InformeMecanismo) -> None:
     sems = i.semestres_entregas
     ancho_sem = 15 if len(sems) <= 6 else 12
-    h = lb.hoja("Reportes", "Entregas de informes por institución y semestre",
+    h = lb.hoja("Entregas", "Entregas de informes por institución y semestre",
                 [14, 34, *[ancho_sem] * max(len(sems), 3)])
     filas, estilos = [], []
     for inst, fila in i.entregas.items():
@@ -468,9 +468,9 @@ def libro_institucion(informe: Any) -> bytes:
     h = lb.hoja("Lo que debe", i.titulo, [14, 30, 16, 16, 60])
     h.seccion("Lo que debe")
     if not i.debe:
-        h.texto("Nada: todos sus informes vencidos llegaron completos y a tiempo.")
+        h.texto(i.sin_deudas)
     if i.faltantes:
-        h.texto(f"Semestres sin informe: {', '.join(i.faltantes)}.", font=lb.negrita)
+        h.texto(f"Faltantes: {', '.join(i.faltantes)}.", font=lb.negrita)
     for c in i.con_errores:
         h.texto(f"Informe con errores, que no se cuenta: {texto_con_errores(c)}. Ejecute pni validar, corrija el "
                 "archivo y entréguelo de nuevo.", font=lb.negrita)

@@ -43,7 +43,7 @@ VERSION_FIJA = "generado con pni «versión»"
 EJES = [str(n) for n in range(7)]
 ENCABEZADOS_EJE = ["Id", "Actividad", "Indicador", "Meta (fuente)", "Esperado a la fecha", "Reportado", "% logro",
                    "Semáforo", "Notas", "Responsables", "Último reporte", "Observaciones"]
-HOJAS = ["Resumen", *[f"Eje {n}" for n in EJES], "Reportes", "Metas por definir", "Inconsistencias"]
+HOJAS = ["Resumen", *[f"Eje {n}" for n in EJES], "Entregas", "Metas por definir", "Inconsistencias"]
 RE_INDICADOR = re.compile(r"^\d\.\d+\.\d+\.[a-z]$")
 
 
@@ -614,6 +614,6 @@ def test_excel_no_sobrescribe_sin_forzar(ws: Path) -> None:
 
 def test_excel_de_un_eje(ws: Path) -> None:
     _, libro = _excel(ws, "--eje", "3")
-    assert libro.sheetnames == ["Resumen", "Eje 3", "Reportes", "Metas por definir", "Inconsistencias"]
+    assert libro.sheetnames == ["Resumen", "Eje 3", "Entregas", "Metas por definir", "Inconsistencias"]
     assert libro["Resumen"]["A1"].value == "Informe de avance del PNI 2024-2028 — Eje 3"
     assert len(_filas_eje(libro["Eje 3"])) == 22

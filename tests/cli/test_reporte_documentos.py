@@ -155,7 +155,7 @@ def test_excel_grafico_en_orden_y_leyendas(libro: Any) -> None:
         textos = {c.value for f in hoja.iter_rows() for c in f if isinstance(c.value, str)}
         if hoja.title.startswith("Eje") or hoja.title == "Resumen":
             assert "Leyenda del semáforo" in textos, hoja.title
-        if hoja.title == "Reportes":
+        if hoja.title == "Entregas":
             assert "Leyenda de las entregas" in textos
     resumen = {c.value for f in libro["Resumen"].iter_rows() for c in f if isinstance(c.value, str)}
     for titulo in ("Qué atender", "✖ Indicadores en rojo (3)", "? Indicadores sin reporte (145)"):

@@ -33,7 +33,7 @@ def test_markdown_de_una_institucion(ws: Path) -> None:
     assert texto.startswith("# Informe de avance del PNI 2024-2028 para Ministerio de Trabajo y Previsión Social "
                             "(MTPS)\n")
     assert "⚠ DATOS ILUSTRATIVOS" in texto
-    assert "- **Semestres sin informe:** 2024-S2." in texto
+    assert "- **Faltantes:** 2024-S2." in texto
     assert "- **Informe incompleto:** 2025-S1 (3 de 21 indicadores); faltan los indicadores 1.4.1.a" in texto
     assert "**Próximo plazo:** el informe de 2026-S1 vence el 30/07/2026 (20 indicadores)." in texto
     # its own values beside the indicator's total (MTPS reported 40 and 5,000 of 5,040)
@@ -98,3 +98,14 @@ def test_opciones_de_instituciones(ws: Path) -> None:
         codigo, _, err = reporte(ws, *args)
         assert codigo in (2, 3), args
         assert mensaje in err, (args, err)
+
+
+def test_antes_del_primer_plazo_nadie_debe_y_no_se_dice_que_todo_llego(ws: Path) -> None:
+    """Before any deadline has passed, «nobody owes» must not read as «every report arrived on time»."""
+    general = correr("reporte", "--corte", "2024-12-31", cwd=ws)
+    assert general.codigo == 0, general.err
+    assert "Ninguna: aún no vence ningún informe de avance a esta fecha de corte." in general.out
+    assert "completos y a tiempo" not in general.out
+    suyo = correr("reporte", "--corte", "2024-12-31", "--institucion", "MTPS", cwd=ws)
+    assert suyo.codigo == 0, suyo.err
+    assert "Nada: aún no vence ninguno de sus informes a esta fecha de corte." in suyo.out
