@@ -4,7 +4,6 @@ view reads the same without colour."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich import box
@@ -12,6 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .. import texto_seguro
 from ..diferencias import CambioInforme, Cambios, CambioValor, Comparacion, Lado
 from ..formato import fecha, numero, porcentaje
 from ..plan import Plan
@@ -287,7 +287,7 @@ def documento(comp: Comparacion) -> dict[str, Any]:
 
 
 def a_json(comp: Comparacion) -> str:
-    return json.dumps(documento(comp), ensure_ascii=False, indent=2) + "\n"
+    return texto_seguro.json(documento(comp)) + "\n"
 
 
 FORMATOS = ("tabla", "md", "json")

@@ -5,9 +5,9 @@ Version 1. Keys never change meaning within a version; new keys may be added.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from .. import texto_seguro
 from ..plan import Plan
 from ..progreso import ESTADOS, EstadoIndicador, Situacion
 
@@ -66,5 +66,4 @@ def documento(sit: Situacion, plan: Plan, invalidos: list[str], *, eje: str | No
 
 def a_json(sit: Situacion, plan: Plan, invalidos: list[str], *, eje: str | None = None,
            institucion: str | None = None) -> str:
-    return json.dumps(documento(sit, plan, invalidos, eje=eje, institucion=institucion), ensure_ascii=False,
-                      indent=2) + "\n"
+    return texto_seguro.json(documento(sit, plan, invalidos, eje=eje, institucion=institucion)) + "\n"
