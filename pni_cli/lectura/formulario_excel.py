@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errores import ErrorDeUso
+from ..errores import ErrorDeUso, motivo_del_sistema
 from ..formulario import (
     CELDA_FECHA,
     CELDA_REPORTADO_POR,
@@ -126,7 +126,7 @@ def revisar_contenedor(ruta: Path, nombre: str) -> Problema | None:
             cabeza = f.read(8)
     except OSError as e:
         motivo = {errno.ENOENT: "no existe", errno.EACCES: "no tiene permiso de lectura"}.get(
-            e.errno or 0, e.strerror or str(e))
+            e.errno or 0) or motivo_del_sistema(e)
         return problema(ILEGIBLE, nombre, 0, 0, f"no se puede leer el archivo: {motivo}")
     if cabeza.startswith(_OLE):
         return problema(CODIFICACION, nombre, 0, 0, _que_ole(ruta))
