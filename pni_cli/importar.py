@@ -4,19 +4,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
 import sys
 from pathlib import Path
 
 from .avance import ArchivoAvance, Avance
 from .checks import Contexto, revisar_avance
+from .errores import ErrorDeEscritura, motivo_del_sistema
 from .formulario import HOJA
 from .lectura.documento import Documento
 from .lectura.espacio import cargar_plan_o_fallar
 from .lectura.formulario_excel import Lectura, celda, leer
+from .lectura.rutas import relativo
 from .opciones import fecha_de_corte, raiz_del_espacio
 from .periodos import Semestre
 from .plan import Plan
 from .problemas import Problema, Resultado
+from .texto_seguro import una_linea
 
 
 def revisar_formulario(plan: Plan, lec: Lectura, nombre: str, corte: dt.date) -> tuple[Avance | None,
@@ -45,13 +51,35 @@ def _con_celda(p: Problema) -> Problema:
 
 
 def destino(raiz: Path, avance: Avance) -> Path:
-    """avances/<periodo>/<institucion>.yaml, and nowhere else whatever the workbook says."""
+    """avances/<periodo>/<institucion>.yaml, and nowhere else whatever the workbook says: never through a symbolic
+    link, neither the file nor avances/ nor its semester folder (git stores links, so a pull request can plant one
+    that points at another institution's file or out of the workspace). The folder of the semester is created if
+    it is missing; anything in the way is an `ErrorDeEscritura` (exit code 3) that says what."""
     Semestre.leer(avance.periodo)  # the schema already enforces AAAA-SN; never a path
-    carpeta = (raiz / "avances").resolve()
-    ruta = (carpeta / avance.periodo / f"{avance.institucion}.yaml").resolve()
-    if carpeta not in ruta.parents:
-        raise ValueError(f"destino fuera de avances/: {ruta}")
-    return ruta
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", avance.institucion):  # the schema's too: never a path
+        raise ErrorDeEscritura(f"la clave «{una_linea(avance.institucion)}» no puede ser un nombre de archivo")
+    carpeta = raiz / "avances"
+    semestre = carpeta / avance.periodo
+    for parte in (carpeta, semestre):
+        nombre = relativo(parte, raiz)
+        try:
+            modo = os.lstat(parte).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as e:
+            raise ErrorDeEscritura(f"no se puede escribir en {nombre}: {motivo_del_sistema(e)}") from None
+        if stat.S_ISLNK(modo):
+            raise ErrorDeEscritura(f"{nombre} es un enlace simbólico: pni importar no escribe a través de enlaces "
+                                   "(podría terminar en otro archivo o fuera del espacio de trabajo); reemplace el "
+                                   "enlace por una carpeta")
+        if not stat.S_ISDIR(modo):
+            raise ErrorDeEscritura(f"{nombre} existe y no es una carpeta")
+    try:
+        semestre.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ErrorDeEscritura(f"no se pudo crear la carpeta {relativo(semestre, raiz)}: "
+                               f"{motivo_del_sistema(e)}") from None
+    return semestre / f"{avance.institucion}.yaml"
 
 
 def ejecutar(*, archivo: Path, forzar: bool, corte: str | None, raiz: Path | None) -> int:
@@ -76,9 +104,8 @@ def ejecutar(*, archivo: Path, forzar: bool, corte: str | None, raiz: Path | Non
         sys.stderr.write("pni: no se importó nada; corrija el formulario y vuelva a intentarlo\n")
         return 1
     ruta = destino(carpeta, avance)
-    ruta.parent.mkdir(parents=True, exist_ok=True)
     escribir_atomico(ruta, yaml_avance(avance, archivo.name).encode("utf-8"), forzar)
     if problemas:
         sys.stderr.write(texto(res, color_en(sys.stderr)))
-    sys.stderr.write(f"Importado: {len(avance.reportes)} reporte(s) en {ruta.relative_to(carpeta.resolve())}\n")
+    sys.stderr.write(f"Importado: {len(avance.reportes)} reporte(s) en {relativo(ruta, carpeta)}\n")
     return 0
