@@ -199,8 +199,10 @@ def _datos_c(raiz: Any, escalar: Any, secuencia: Any, maximo: int) -> tuple[Any,
             tag = nodo.tag
             if tag == esc.STR:
                 return valor
-            if tag == esc.INT and valor.isdigit() and len(valor) <= 100:
-                return int(valor)  # what `escalar` does with plain digits (a leading 0 is no octal in 1.2)
+            if tag == esc.INT and valor.isascii() and valor.isdigit() and len(valor) <= 100:
+                # what `escalar` does with plain digits (a leading 0 is no octal in 1.2); ASCII only: «!!int ٣» is
+                # tagged int by hand, and int() would read any script's digits
+                return int(valor)
             if tag == esc.NULL:
                 return None
             return esc.escalar(nodo, (), borrador)
