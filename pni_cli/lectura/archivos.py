@@ -104,6 +104,11 @@ def leer_bytes(ruta: Path, maximo: int, *, sin_enlaces: bool = False) -> bytes:
         os.close(fd)
 
 
+def demasiado_grande(tam: int, maximo: int) -> str:
+    """The message for a file of `tam` bytes over the limit `maximo` (the disk's, or a blob's in git)."""
+    return _demasiado(tam, maximo)
+
+
 def _demasiado(tam: int, maximo: int) -> str:
     return (f"el archivo pesa {tam:,} bytes y el máximo es {maximo:,}; divida el archivo o, si es legítimo, "
             "suba el límite con la variable de entorno PNI_MAX_BYTES")

@@ -214,12 +214,13 @@ def test_un_libro_guardado_con_otra_extension_se_lee_por_su_contenido(espacio: P
 # --- outputs that cannot hurt ------------------------------------------------------------------------------------
 
 def test_solo_salida_py_escribe_archivos() -> None:
-    """Every output file is written by salida.escribir_atomico (temporary file, flush, fsync, os.replace, never
-    over an existing file without --forzar). repositorio.py writes only into its own temporary folder; cache.py
-    only its own file in the cache folder, outside the workspace (atomically too: tests/unit/lectura/test_cache.py)."""
-    permitidos = {"salida.py", "repositorio.py", "cache.py"}
-    patron = re.compile(r"\.write_text\(|\.write_bytes\(|open\([^)]*[\"'](?:w|a|x|wb|ab|xb|r\+)[\"']|os\.replace\(|"
-                        r"os\.rename\(|shutil\.(?:copy|move)")
+    """Every output file is written by salida.escribir_atomico (temporary file, fsync, os.replace, never over an
+    existing file without --forzar, never through a link). repositorio.py writes nothing (what it reads from git is
+    loaded from memory); cache.py only its own file in the cache folder, outside the workspace (atomically too:
+    tests/unit/lectura/test_cache.py)."""
+    permitidos = {"salida.py", "cache.py"}
+    patron = re.compile(r"\.write_text\(|\.write_bytes\(|open\([^)]*[\"'](?:w|a|x|wb|ab|xb|r\+)[\"']|\bos\.replace\(|"
+                        r"\bos\.rename\(|shutil\.(?:copy|move)|\bos\.write\(|mkstemp|TemporaryDirectory|mkdtemp")
     culpables = []
     for archivo in sorted((REPO / "pni_cli").rglob("*.py")):
         if archivo.name in permitidos:
