@@ -35,6 +35,7 @@ from ..problemas import Problema, problema
 from ..texto_seguro import una_linea
 from .archivos import CODIFICACION, ILEGIBLE, LIMITE, limite
 from .documento import Ruta
+from .estructura import MAX_CARACTERES, MAX_ELEMENTOS
 from .traduccion_pydantic import CAMPO_FALTANTE, TIPO_INCORRECTO
 
 MAX_FILAS = 5000
@@ -330,7 +331,10 @@ def leer(ruta: Path, nombre: str) -> Lectura:
     lec.posiciones[("fecha_reporte",)] = (fila_f, col_f)
     fila_r, col_r = coordinate_to_tuple(CELDA_REPORTADO_POR)
     por = valor(fila_r, col_r)
-    if por not in (None, ""):
+    if por not in (None, "") and len(str(por)) > MAX_CARACTERES:
+        lec.problemas.append(_p(nombre, HOJA, fila_r, col_r, f"un texto de {len(str(por)):,} caracteres, y el máximo "
+                                                            f"es {MAX_CARACTERES:,}", LIMITE))
+    elif por not in (None, ""):
         datos["reportado_por"] = str(por).strip()
         lec.posiciones[("reportado_por",)] = (fila_r, col_r)
     reportes: list[dict[str, Any]] = []
@@ -346,6 +350,17 @@ def leer(ruta: Path, nombre: str) -> Lectura:
             continue
         if v in (None, "") and all(x in (None, "") for x in (est, evid, obs)):
             continue  # an indicator left empty: not reported
+        if len(reportes) == MAX_ELEMENTOS:  # the bound a progress file has (pni_cli/lectura/estructura.py)
+            lec.problemas.append(_p(nombre, HOJA, fila, 1, f"más de {MAX_ELEMENTOS:,} reportes; un archivo de avance "
+                                                          "tiene uno por indicador del plan", LIMITE))
+            break
+        largos = [(c, x) for c, x in ((COL_EVIDENCIA, evid), (COL_OBS, obs)) if len(str(x or "")) > MAX_CARACTERES]
+        if largos:
+            c, x = largos[0]
+            lec.problemas.append(_p(nombre, HOJA, fila, c, f"un texto de {len(str(x)):,} caracteres, y el máximo es "
+                                                          f"{MAX_CARACTERES:,}: resúmalo o remita a un documento en "
+                                                          "«evidencia»", LIMITE))
+            continue
         i = len(reportes)
         base: Ruta = ("reportes", i)
         lec.posiciones[base] = (fila, 1)

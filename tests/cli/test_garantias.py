@@ -28,9 +28,10 @@ POSIX = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="señales POSI
 # --- limits ----------------------------------------------------------------------------------------------------
 
 def _grande(espacio: Path) -> Path:
-    """A valid progress file of about 6 MB (a very long list of evidence links)."""
+    """A valid progress file of about 6 MB (a long list of very long evidence references, each within the bounds of
+    pni_cli/lectura/estructura.py: 650 of 9,541 characters)."""
     return escribir(espacio / "avances/2025-S1/MTPS.yaml",
-                    BASE + "    evidencia:\n" + "      - https://www.transparencia.gob.sv/documento\n" * 150_000)
+                    BASE + "    evidencia:\n" + ("      - https://www.transparencia.gob.sv/" + "d" * 9500 + "\n") * 650)
 
 
 def test_el_limite_de_tamano_se_sube_con_pni_max_bytes(espacio: Path) -> None:
