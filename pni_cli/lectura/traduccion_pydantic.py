@@ -215,8 +215,13 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
         msg = str(err.get("msg", "")).removeprefix("Value error, ")
         return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: {msg}")
     if tipo in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: el valor {entrada} está fuera del rango admitido")
-    return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: valor no válido ({err.get('msg', tipo)})")
+        ctx = err.get("ctx") or {}
+        cota = next((f"{palabra} {ctx[k]}" for k, palabra in (("ge", "al menos"), ("gt", "mayor que"),
+                                                               ("le", "como máximo"), ("lt", "menor que"))
+                     if k in ctx), "")
+        return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: el valor {entrada} está fuera del rango admitido"
+                                                  + (f" (debe ser {cota})" if cota else ""))
+    return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: valor no válido ({tipo})")
 
 
 def _tiene_formato(campo: str, texto: str) -> bool:
