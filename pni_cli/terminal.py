@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -17,16 +16,21 @@ def color_en(flujo: Any) -> bool:
     return bool(getattr(flujo, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
 
 
+MINIMO, MAXIMO = 40, 1000
+
+
 def ancho() -> int:
-    """The width to lay out for: COLUMNS if it is a sensible number (20 to 1000), else the terminal's, else 80."""
+    """The width every renderer lays out for: COLUMNS if it is a sensible number (40 to 1000, ASCII digits), else
+    the terminal's, else 80. «0», «-5», «abc», «99999» are ignored; so is a width under 40, where the two-column
+    views would have to cut the data itself (the terminal wraps a wider line, and nothing is lost)."""
     texto = os.environ.get("COLUMNS", "").strip()
-    if texto.isascii() and texto.isdigit() and 20 <= int(texto) <= 1000:
+    if texto.isascii() and texto.isdigit() and len(texto) <= 5 and MINIMO <= int(texto) <= MAXIMO:
         return int(texto)
     try:
-        columnas = shutil.get_terminal_size(fallback=(80, 24)).columns
-    except (OSError, ValueError):
+        columnas = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (OSError, ValueError, AttributeError):
         columnas = 80
-    return columnas if 20 <= columnas <= 1000 else 80
+    return columnas if MINIMO <= columnas <= MAXIMO else 80
 
 
 class _FlujoSeguro:
