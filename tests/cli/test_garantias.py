@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pni_cli.lectura import formulario_excel as importar
-from tests.cli.test_catalogo_malos import BASE, CASOS, _formulario, correr, sin_traceback
+from tests.cli.test_catalogo_malos import ATAQUES, BASE, CASOS, _formulario, correr, sin_traceback
 from tests.conftest import REPO, escribir, huellas
 
 CORTE = "2026-11-23"
@@ -398,9 +398,23 @@ def test_el_readme_dice_que_garantiza_pni_con_los_limites_del_codigo() -> None:
     assert f"| Compresión de una parte de más de 1 MB | {importar.MAX_RAZON} veces su tamaño |" in seccion
     assert f"| Filas del formulario | {importar.MAX_FILAS} |" in seccion
     assert MAX_PLAUSIBLE == 10**12 and "| 10^12 (PNI307, PNI309) |" in seccion
+    from pni_cli.lectura import estructura
+    from pni_cli.modelos import MAX_META, PlanGeneral, Vigencia
+
+    assert f"| Valores de un archivo YAML (textos, números, listas, mapeos) | {estructura.MAX_VALORES:,} (PNI010) |" \
+        in seccion
+    assert f"reportes de un archivo) | {estructura.MAX_ELEMENTOS:,} (PNI010) |" in seccion
+    assert f"| Caracteres de un texto (unas observaciones, una evidencia) | {estructura.MAX_CARACTERES:,} (PNI010) |" \
+        in seccion
+    plazo = PlanGeneral.model_fields["plazo_dias"].metadata
+    anio = Vigencia.model_fields["desde"].metadata
+    cotas = (plazo[0].ge, plazo[1].le, anio[0].ge, anio[1].le, MAX_META)
+    assert cotas == (0, 365, 2000, 2100, 10**12), cotas
+    assert "| 0 a 365; 2000 a 2100; hasta 10^12 (PNI104, PNI205) |" in seccion
     malos = sum(1 for c in CASOS if c.get("codigo"))
     assert re.search(rf"reúne {malos}\s+entradas malas", seccion)
     assert re.search(rf"y {len(CASOS) - malos}\s+que deben aceptarse", seccion)
+    assert re.search(rf"además, {len(ATAQUES)}\s+ataques a lo que pni escribe", seccion)
     assert "[SECURITY.md](SECURITY.md)" in seccion
     seguridad = (REPO / "SECURITY.md").read_text(encoding="utf-8")
     assert "No abra un issue público" in seguridad and "README.md#qué-garantiza-pni" in seguridad
