@@ -19,6 +19,7 @@ from ..progreso import ESTADOS, ETIQUETAS
 from ..texto_seguro import celda_markdown as celda
 from ..texto_seguro import terminal as seguro
 from ..texto_seguro import texto_markdown as md
+from ..texto_seguro import una_linea
 from .consola import a_texto
 from .estado import SIMBOLOS, banner_ilustrativo, etiqueta
 
@@ -112,10 +113,10 @@ def texto(comp: Comparacion, *, detalle: bool = False, color: bool = False, anch
         partes.append(banner_ilustrativo())
     cab = Text()
     cab.append("Cambios en los avances", style="bold")
-    cab.append(f" desde {seguro(comp.desde.descripcion)} hasta {seguro(comp.hasta.descripcion)}")
+    cab.append(f" desde {una_linea(comp.desde.descripcion)} hasta {una_linea(comp.hasta.descripcion)}")
     cab.append(f"\nSemáforo al {fecha(c.corte)} en los dos lados (la misma fecha de corte).", style="dim")
     partes.append(cab)
-    partes += [Text(f"⚠ {seguro(a)}", style="bold yellow") for a in _avisos(c, comp.desde, comp.hasta)]
+    partes += [Text(f"⚠ {una_linea(a)}", style="bold yellow") for a in _avisos(c, comp.desde, comp.hasta)]
     if c.vacio:
         partes.append(Text("Sin cambios: ningún informe nuevo, eliminado ni corregido, y ningún indicador cambió de "
                            "estado.", style="green"))

@@ -16,6 +16,7 @@ from ..periodos import Semestre
 from ..plan import Plan
 from ..progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
 from ..texto_seguro import terminal as seguro
+from ..texto_seguro import una_linea
 from .consola import a_texto
 
 SIMBOLOS = {"cumplida": "✔", "verde": "●", "amarillo": "▲", "rojo": "✖", "sin_reporte": "?", "no_iniciada": "○",
@@ -238,7 +239,7 @@ def texto_estado(sit: Situacion, plan: Plan, invalidos: list[str], *, detalle: b
         partes.append(banner_ilustrativo())
     partes.append(_encabezado(sit, plan, eje, institucion))
     if invalidos:
-        nombres = ", ".join(seguro(n) for n in invalidos[:3])
+        nombres = ", ".join(una_linea(n) for n in invalidos[:3])  # a name with a line break stays on the line
         partes.append(Text(f"⚠ {len(invalidos)} archivo(s) de avance con errores no se cuentan: "
                            f"{nombres}{' …' if len(invalidos) > 3 else ''}. "
                            "Ejecute «pni validar» para verlos.", style="bold red"))

@@ -636,6 +636,12 @@ def nombre_con_escapes(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.M
     (ws / "avances" / "2026-S1" / nombre).write_text("periodo: 2026-S1\ninstitucion: MTPS\n", encoding="utf-8")
 
 
+def nombre_con_salto_de_linea(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.MonkeyPatch) -> None:
+    """A broken progress file whose name holds a line break and a fake line of pni's own."""
+    nombre = "A\npni: todo en orden.yaml"
+    (ws / "avances" / "2026-S1" / nombre).write_text("periodo: 2026-S1\n", encoding="utf-8")
+
+
 def plan_con_marcas(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.MonkeyPatch) -> None:
     """Rich markup, emoji codes, an OSC 8 hyperlink and RLO in the plan's own texts."""
     eje = next((ws / "plan").glob("eje-1-*.yaml"))
@@ -820,9 +826,9 @@ def repo_con_nombres_raros(ws: Path, fuera: Path, caso: dict[str, Any], mp: pyte
 
 
 def repo_con_blob_enorme(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.MonkeyPatch) -> None:
-    """200 MB of zeros, 200 KB inside git."""
+    """20 MB of zeros, 20 KB inside git (tests/cli/test_cambios.py measures the memory with 200 MB)."""
     _repo(ws)
-    ceros = _git(ws, "hash-object", "-w", "--stdin", entrada=bytes(200 * 1024 * 1024)).strip()
+    ceros = _git(ws, "hash-object", "-w", "--stdin", entrada=bytes(20 * 1024 * 1024)).strip()
     _commit_con(ws, "enorme", {"2027-S1": _arbol(ws, f"100644 blob {ceros}\tMTPS.yaml\n")})
 
 
@@ -832,6 +838,11 @@ def repo_con_nombre_con_escapes(ws: Path, fuera: Path, caso: dict[str, Any], mp:
     _git(ws, "add", "-A", ".")
     _git(ws, "commit", "-q", "-m", "un archivo con un nombre hostil")
     _git(ws, "tag", "hostil")
+
+
+def repo_con_salto_de_linea(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.MonkeyPatch) -> None:
+    _repo(ws)
+    nombre_con_salto_de_linea(ws, fuera, caso, mp)
 
 
 def plan_con(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.MonkeyPatch) -> None:
