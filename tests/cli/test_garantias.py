@@ -418,3 +418,22 @@ def test_el_readme_dice_que_garantiza_pni_con_los_limites_del_codigo() -> None:
     assert "[SECURITY.md](SECURITY.md)" in seccion
     seguridad = (REPO / "SECURITY.md").read_text(encoding="utf-8")
     assert "No abra un issue público" in seguridad and "README.md#qué-garantiza-pni" in seguridad
+
+
+@pytest.mark.parametrize("corte, zip_", [("1970-01-01", (1980, 1, 1, 0, 0, 0)), ("0001-01-01", (1980, 1, 1, 0, 0, 0)),
+                                         ("2200-06-30", (2107, 12, 31, 23, 59, 58)),
+                                         ("9999-12-31", (2107, 12, 31, 23, 59, 58)),
+                                         ("2026-11-23", (2026, 11, 23, 0, 0, 0))])
+def test_excel_con_cualquier_fecha_de_corte(espacio_con_avances: Path, corte: str, zip_: tuple[int, ...]) -> None:
+    """A zip holds dates from 1980 to 2107: the parts take the nearest; the workbook's properties keep the truth."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    r = correr("reporte", "--formato", "xlsx", "--salida", "i.xlsx", "--corte", corte, cwd=espacio_con_avances)
+    sin_traceback(r)
+    assert r.codigo == 0, r.err
+    libro = espacio_con_avances / "i.xlsx"
+    assert {i.date_time for i in zipfile.ZipFile(libro).infolist()} == {zip_}
+    props = load_workbook(libro).properties
+    assert props.created.date().isoformat() == corte == props.modified.date().isoformat()
