@@ -77,10 +77,15 @@ def _componer(texto: str, nombre: str, max_profundidad: int) -> tuple[Any, Probl
         _YAMLS.extend(_componedores())
     ultimo: Exception | None = None
     # The C parser does not keep anchors on its nodes; an alias needs an anchor «&», so a text without «&»
-    # has neither, and one with «&» goes to the pure parser, which keeps them (and they are then refused).
+    # has neither, and one with an anchor (as libyaml reads it, `tiene_anclas`) goes to the pure parser, which keeps
+    # them (and they are then refused).
     # The C composer recurses in C, unguarded by Python's recursion limit: a text that could nest deep enough to
     # overflow the stack goes to the pure parser as well.
-    solo_puro = "&" in texto or cota_profundidad(texto) > PROFUNDIDAD_C
+    solo_puro = cota_profundidad(texto) > PROFUNDIDAD_C
+    if not solo_puro and "&" in texto:
+        from .yaml_rapido import tiene_anclas
+
+        solo_puro = tiene_anclas(texto)
     for y in (_YAMLS[-1:] if solo_puro else _YAMLS):
         # The YAML object is reused: a generator left half-way (a second document found) must be closed now,
         # or its clean-up would reset the reader whenever the collector finalizes it, maybe amid the next file.
