@@ -14,6 +14,7 @@ from .avance import ArchivoAvance, Avance
 from .checks import Contexto, revisar_avance
 from .errores import ErrorDeEscritura, motivo_del_sistema
 from .formulario import HOJA
+from .lectura.archivos import LIMITE, limite
 from .lectura.documento import Documento
 from .lectura.espacio import cargar_plan_o_fallar
 from .lectura.formulario_excel import Lectura, celda, leer
@@ -21,7 +22,7 @@ from .lectura.rutas import relativo
 from .opciones import fecha_de_corte, raiz_del_espacio
 from .periodos import Semestre
 from .plan import Plan
-from .problemas import Problema, Resultado
+from .problemas import Problema, Resultado, problema
 from .texto_seguro import una_linea
 
 
@@ -103,8 +104,18 @@ def ejecutar(*, archivo: Path, forzar: bool, corte: str | None, raiz: Path | Non
         sys.stderr.write(texto(res, color_en(sys.stderr)))
         sys.stderr.write("pni: no se importó nada; corrija el formulario y vuelva a intentarlo\n")
         return 1
+    contenido = yaml_avance(avance, archivo.name).encode("utf-8")
+    maximo = limite("PNI_MAX_BYTES")
+    if len(contenido) > maximo:  # pni validar would refuse the file it writes
+        res.problemas.append(problema(LIMITE, nombre, 0, 0, f"el archivo de avance importado pesaría "
+                                                            f"{len(contenido):,} bytes y el máximo es {maximo:,}: "
+                                                            "acorte observaciones o evidencias, o suba el límite "
+                                                            "con la variable de entorno PNI_MAX_BYTES"))
+        sys.stderr.write(texto(res, color_en(sys.stderr)))
+        sys.stderr.write("pni: no se importó nada; corrija el formulario y vuelva a intentarlo\n")
+        return 1
     ruta = destino(carpeta, avance)
-    escribir_atomico(ruta, yaml_avance(avance, archivo.name).encode("utf-8"), forzar)
+    escribir_atomico(ruta, contenido, forzar)
     if problemas:
         sys.stderr.write(texto(res, color_en(sys.stderr)))
     sys.stderr.write(f"Importado: {len(avance.reportes)} reporte(s) en {relativo(ruta, carpeta)}\n")

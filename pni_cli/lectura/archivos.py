@@ -21,7 +21,9 @@ LIMITE = "PNI010"
 ILEGIBLE = "PNI012"
 CODIGOS = frozenset({CODIFICACION, LIMITE, ILEGIBLE})
 
-_LIMITES = {"PNI_MAX_BYTES": 5 * 1024 * 1024, "PNI_MAX_PROFUNDIDAD": 40, "PNI_MAX_DESCOMPRIMIDO": 50 * 1024 * 1024}
+# 1 MB: a progress file is a few KB (two hundred at the very most), a plan file some 30 KB; what the slowest of the
+# YAML parsers (ruamel's pure one, which some files need) reads in about a second
+_LIMITES = {"PNI_MAX_BYTES": 1024 * 1024, "PNI_MAX_PROFUNDIDAD": 40, "PNI_MAX_DESCOMPRIMIDO": 50 * 1024 * 1024}
 
 
 def limite(variable: str) -> int:

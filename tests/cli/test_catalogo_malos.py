@@ -75,9 +75,10 @@ EN_PROCESO = {"archivo-de-megabytes", "tuberia", "xlsx-tuberia", "bomba-de-alias
               "cinco-megas-por-el-analizador-de-referencia", "veinte-mil-valores"}
 
 
-def correr_caso(caso: dict[str, Any], *args: str, cwd: Path, tiempo: int = TIEMPO) -> Salida:
+def correr_caso(caso: dict[str, Any], *args: str, cwd: Path, tiempo: int = TIEMPO,
+                env: dict[str, str] | None = None) -> Salida:
     """`pni ARGS…` for a case of the catalogue: in a process with bounds if the case is about bounds."""
-    return correr(*args, cwd=cwd, tiempo=tiempo if caso["id"] in EN_PROCESO else None)
+    return correr(*args, cwd=cwd, env=env, tiempo=tiempo if caso["id"] in EN_PROCESO else None)
 
 
 def correr(*args: str, cwd: Path, env: dict[str, str] | None = None, tiempo: int | None = None) -> Salida:
@@ -407,7 +408,8 @@ def test_validar(caso: dict[str, Any], espacio: Path) -> None:
     rutas = [str(p.relative_to(espacio)) for p in (destino, *vecinos)] if caso.get("generar") == "tuberia" else []
     antes = huellas(espacio)
     r = correr_caso(caso, "validar", *rutas, "--corte", CORTE, *caso.get("opciones", []), cwd=espacio,
-                    tiempo=15 if caso.get("generar") == "tuberia" else caso.get("tiempo", TIEMPO))
+                    tiempo=15 if caso.get("generar") == "tuberia" else caso.get("tiempo", TIEMPO),
+                    env=caso.get("entorno"))
     sin_traceback(r)
     assert huellas(espacio) == antes
     assert r.codigo == caso.get("salida", 1), r
@@ -692,6 +694,14 @@ def carpeta_enlazada_en_avances(ws: Path, fuera: Path, caso: dict[str, Any], mp:
 
 def formulario_lleno(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.MonkeyPatch) -> None:
     _formulario_lleno(ws)
+
+
+def formulario_con_textos_largos(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.MonkeyPatch) -> None:
+    """Ten reports with 9,000 characters of observations each: within the form's bounds, a YAML file of 90 KB."""
+    destino = ws / "recibidos" / "MTPS-2026-S2.xlsx"
+    destino.parent.mkdir()
+    celdas: dict[str, Any] = {f"F{f}": 1 for f in range(8, 18)} | {f"I{f}": "x" * 9000 for f in range(8, 18)}
+    destino.write_bytes(_llenar(_formulario(), {"celdas": celdas}))
 
 
 def enlace_en_plantillas(ws: Path, fuera: Path, caso: dict[str, Any], mp: pytest.MonkeyPatch) -> None:

@@ -40,7 +40,7 @@ def test_el_limite_de_tamano_se_sube_con_pni_max_bytes(espacio: Path) -> None:
     sin_traceback(r)
     assert r.codigo == 1
     assert re.search(r"^avances/2025-S1/MTPS\.yaml: error PNI010 \[limite-excedido\] el archivo pesa [\d,]+ bytes y "
-                     r"el máximo es 5,242,880; .*PNI_MAX_BYTES", r.out, re.M), r.out
+                     r"el máximo es 1,048,576; .*PNI_MAX_BYTES", r.out, re.M), r.out
     r = correr("validar", "--corte", CORTE, cwd=espacio, env={"PNI_MAX_BYTES": str(archivo.stat().st_size)})
     sin_traceback(r)
     assert r.codigo == 0, r.out
@@ -387,8 +387,8 @@ def test_el_readme_dice_que_garantiza_pni_con_los_limites_del_codigo() -> None:
     seccion = readme.split("## Qué garantiza pni\n", 1)[1].split("\n## ", 1)[0]
     # the defaults, as the code has them when no variable is set
     assert not any(v in os.environ for v in ("PNI_MAX_BYTES", "PNI_MAX_PROFUNDIDAD", "PNI_MAX_DESCOMPRIMIDO"))
-    assert limite("PNI_MAX_BYTES") == 5 * 1024 * 1024
-    assert "| Tamaño de un archivo YAML | 5 MB | `PNI_MAX_BYTES` (en bytes) |" in seccion
+    assert limite("PNI_MAX_BYTES") == 1024 * 1024
+    assert "| Tamaño de un archivo YAML | 1 MB | `PNI_MAX_BYTES` (en bytes) |" in seccion
     profundidad = limite("PNI_MAX_PROFUNDIDAD")
     assert f"| Anidamiento de un archivo YAML | {profundidad} niveles | `PNI_MAX_PROFUNDIDAD` |" in seccion
     assert limite("PNI_MAX_DESCOMPRIMIDO") == 50 * 1024 * 1024
