@@ -86,6 +86,8 @@ def mutacion_estructural(draw: st.DrawFn, original: bytes) -> bytes:
     datos = copy.deepcopy(datos)
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
         rutas = [r for r in _hojas(datos) if r]
+        if not rutas:  # everything was removed already
+            break
         ruta = draw(st.sampled_from(rutas))
         padre = _en(datos, ruta[:-1])
         que = draw(st.sampled_from(["reemplazar", "reemplazar", "quitar", "repetir"]))
