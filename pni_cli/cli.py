@@ -174,7 +174,9 @@ Corte = Annotated[str | None, typer.Option("--corte", metavar="FECHA",
 
 
 def _salir(mensaje: str, codigo: int) -> NoReturn:
-    sys.stderr.write(f"pni: {mensaje}\n")
+    from .texto_seguro import una_linea
+
+    sys.stderr.write(f"pni: {una_linea(mensaje)}\n")  # a path or a value in a message never starts a line of its own
     raise SystemExit(codigo)
 
 
@@ -509,7 +511,15 @@ def _app_para(argumentos: list[str]) -> typer.Typer:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the console script `pni`."""
+    """Entry point of the console script `pni`: the command runs with its standard streams guarded
+    (pni_cli/terminal.py: any encoding, nothing dangerous ever written)."""
+    from .terminal import flujos_protegidos
+
+    with flujos_protegidos():
+        _main(argv)
+
+
+def _main(argv: list[str] | None) -> None:
     from typer import Abort, Exit
 
     UsageError, ClickException = errores_de_uso()
@@ -546,6 +556,7 @@ def main(argv: list[str] | None = None) -> None:
                 raise KeyboardInterrupt
             if isinstance(resultado, int) and not isinstance(resultado, bool) and resultado:
                 raise SystemExit(resultado)
+            sys.stdout.flush()  # a full disk behind `pni … > archivo` is a failure to write, not a success
         except UsageError as e:
             ctx = getattr(e, "ctx", None)
             uso = _traducir_ayuda(ctx.get_usage()) + "\n" if ctx is not None else ""
@@ -584,8 +595,10 @@ def main(argv: list[str] | None = None) -> None:
             raise
         except Exception as e:  # the last net: never show a traceback to a user
             if isinstance(e, OSError):
-                _salir(f"no se pudo leer o escribir un archivo: {e.strerror or e} ({e.filename or ''})",
-                       SALIDA_ESCRITURA)
+                from .errores import motivo_del_sistema
+
+                donde = f" ({e.filename})" if e.filename else ""
+                _salir(f"no se pudo leer o escribir un archivo{donde}: {motivo_del_sistema(e)}", SALIDA_ESCRITURA)
             if os.environ.get("PNI_DEPURAR"):
                 raise
             _salir(f"error interno inesperado ({type(e).__name__}: {e}). Es un fallo de pni, no de sus datos: "

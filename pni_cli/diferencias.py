@@ -129,7 +129,7 @@ class Cambios:
 
 def orden_id(id_: str) -> tuple[tuple[int, str], ...]:
     """Ids in the plan's order: 1.10.1.a after 1.9.1.a."""
-    return tuple((int(p), "") if p.isdigit() else (0, p) for p in id_.split("."))
+    return tuple((int(p), "") if p.isascii() and p.isdigit() else (0, p) for p in id_.split("."))
 
 
 def informes(archivos: list[ArchivoAvance], excluidos: set[str] | None = None

@@ -8,20 +8,25 @@ says, for each import, which owed indicators were left empty (the delivery will 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .avance import ArchivoAvance, Avance
 from .checks import Contexto, revisar_avance
-from .errores import ErrorDeEscritura, ErrorDeUso
+from .errores import ErrorDeEscritura, ErrorDeUso, motivo_del_sistema
+from .lectura.archivos import LIMITE, limite
 from .lectura.documento import Documento
 from .lectura.espacio import cargar_plan_o_fallar
 from .lectura.formulario_excel import Lectura, en_celda, leer, lugar
+from .lectura.rutas import relativo
 from .opciones import fecha_de_corte, raiz_del_espacio
 from .periodos import Semestre
 from .plan import Plan
-from .problemas import Problema, Resultado, Severidad
+from .problemas import Problema, Resultado, Severidad, problema
 from .texto_seguro import una_linea
 
 EXTENSIONES = (".xlsx", ".xlsm", ".ods", ".xls")
@@ -49,8 +54,6 @@ def revisar_formulario(plan: Plan, lec: Lectura, nombre: str, corte: dt.date) ->
 def _con_celda(p: Problema) -> Problema:
     """A problem of the schema or the checks, placed at its cell and in a form's words: never an internal path
     such as «reportes[2].valor»."""
-    import re
-
     if not p.linea:
         return p
     hoja, fila, col = lugar(p.linea, p.columna)
@@ -60,8 +63,6 @@ def _con_celda(p: Problema) -> Problema:
 
 def _orden(p: Problema) -> tuple[int, int, int, str]:
     """Problems by sheet and cell: the whole file first, then Avances row by row, then Actividades."""
-    import re
-
     m = re.match(r"Hoja (\S+), (?:celda ([A-Z]+)([0-9]+)|fila ([0-9]+))", p.mensaje)
     if m is None:
         return (0, 0, 0, p.codigo)
@@ -75,11 +76,36 @@ def _orden(p: Problema) -> tuple[int, int, int, str]:
 def destino(raiz: Path, avance: Avance) -> Path:
     """avances/<periodo>/<institucion>.yaml, and nowhere else whatever the workbook says."""
     Semestre.leer(avance.periodo)  # the schema already enforces AAAA-SN; never a path
-    carpeta = (raiz / "avances").resolve()
-    ruta = (carpeta / avance.periodo / f"{avance.institucion}.yaml").resolve()
-    if carpeta not in ruta.parents:
-        raise ValueError(f"destino fuera de avances/: {ruta}")
-    return ruta
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", avance.institucion):  # the schema's too: never a path
+        raise ErrorDeEscritura(f"la clave «{una_linea(avance.institucion)}» no puede ser un nombre de archivo")
+    return raiz / "avances" / avance.periodo / f"{avance.institucion}.yaml"
+
+
+def preparar_carpeta(raiz: Path, ruta: Path) -> None:
+    """The folder of `ruta` (avances/<periodo>/) made ready to write in, never through a symbolic link: neither
+    avances/ nor its semester folder may be one (git stores links, so a pull request can plant one that points at
+    another institution's file or out of the workspace). The semester folder is created if it is missing; anything
+    in the way is an `ErrorDeEscritura` (exit code 3) that says what."""
+    semestre = ruta.parent
+    for parte in (semestre.parent, semestre):
+        nombre = relativo(parte, raiz)
+        try:
+            modo = os.lstat(parte).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as e:
+            raise ErrorDeEscritura(f"no se puede escribir en {nombre}: {motivo_del_sistema(e)}") from None
+        if stat.S_ISLNK(modo):
+            raise ErrorDeEscritura(f"{nombre} es un enlace simbólico: pni importar no escribe a través de enlaces "
+                                   "(podría terminar en otro archivo o fuera del espacio de trabajo); reemplace el "
+                                   "enlace por una carpeta")
+        if not stat.S_ISDIR(modo):
+            raise ErrorDeEscritura(f"{nombre} existe y no es una carpeta")
+    try:
+        semestre.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ErrorDeEscritura(f"no se pudo crear la carpeta {relativo(semestre, raiz)}: "
+                               f"{motivo_del_sistema(e)}") from None
 
 
 @dataclass
@@ -138,7 +164,10 @@ def _revisar(plan: Plan, archivo: Path, corte: dt.date, raiz: Path) -> Importaci
         problemas += probs
         imp.avance = avance
         if avance is not None:
-            imp.ruta = destino(raiz, avance)
+            try:
+                imp.ruta = destino(raiz, avance)
+            except ErrorDeEscritura as e:
+                imp.motivo = str(e)
     imp.problemas = sorted(problemas, key=_orden)
     return imp
 
@@ -157,15 +186,22 @@ def ejecutar(*, archivos: list[Path], forzar: bool, simular: bool, corte: str | 
     imps = [_revisar(plan, r, fecha, carpeta) for r in rutas]
     _duplicados(imps)
     color = color_en(sys.stderr)
-    raiz_resuelta = carpeta.resolve()
+    maximo = limite("PNI_MAX_BYTES")
     for imp in imps:
         if imp.problemas:
             lineas = texto(Resultado([imp.nombre], imp.problemas), color).splitlines()[:-1]
             sys.stderr.write("".join(f"{x}\n" for x in lineas))
+        contenido = yaml_avance(imp.avance, imp.archivo.name) if imp.valida and imp.avance is not None else ""
+        if len(contenido.encode("utf-8")) > maximo:  # pni validar would refuse the file it writes
+            imp.problemas.append(problema(LIMITE, imp.nombre, 0, 0, f"el archivo de avance importado pesaría "
+                                          f"{len(contenido.encode('utf-8')):,} bytes y el máximo es {maximo:,}: "
+                                          "acorte observaciones o evidencias, o suba el límite con la variable de "
+                                          "entorno PNI_MAX_BYTES"))
+            lineas = texto(Resultado([imp.nombre], imp.problemas[-1:]), color).splitlines()[:-1]
+            sys.stderr.write("".join(f"{x}\n" for x in lineas))
         if imp.valida:
             assert imp.avance is not None and imp.ruta is not None
-            contenido = yaml_avance(imp.avance, imp.archivo.name)
-            relativa = imp.ruta.relative_to(raiz_resuelta)
+            relativa = relativo(imp.ruta, carpeta)
             if simular:
                 sys.stdout.write(f"# --- {relativa} (simulación: no se escribió) ---\n{contenido}")
                 existe = " (ya existe: se reemplazaría solo con --forzar)" if imp.ruta.exists() and not forzar else ""
@@ -173,10 +209,10 @@ def ejecutar(*, archivos: list[Path], forzar: bool, simular: bool, corte: str | 
                                  "escribió nada\n")
             else:
                 try:
-                    imp.ruta.parent.mkdir(parents=True, exist_ok=True)
+                    preparar_carpeta(carpeta, imp.ruta)
                     escribir_atomico(imp.ruta, contenido.encode("utf-8"), forzar)
-                except ErrorDeEscritura as e:
-                    imp.motivo = str(e)
+                except ErrorDeEscritura as e:  # named as the workspace names it: avances/<periodo>/<CLAVE>.yaml
+                    imp.motivo = str(e).replace(una_linea(imp.ruta), str(relativa))
                 else:
                     imp.escrito = True
                     sys.stderr.write(f"Importado{' ' + una_linea(imp.nombre) if varios else ''}: {_cuantos(imp)} "
@@ -215,6 +251,8 @@ def _faltantes(imp: Importacion) -> str:
 def _no_importado(imp: Importacion, varios: bool) -> str:
     nombre = una_linea(imp.nombre)
     if imp.motivo is not None:
+        if not varios:  # exit code 3 or 1 of one form: one line, as every other command's
+            return f"pni: no se importó {nombre}: {una_linea(imp.motivo)}\n"
         return f"No se importó {nombre}: {una_linea(imp.motivo)}\n"
     errores = imp.errores
     avisos = len(imp.problemas) - errores

@@ -34,6 +34,10 @@ Periodo = Annotated[str, StringConstraints(pattern=PERIODO)]
 Texto = Annotated[str, StringConstraints(min_length=1)]
 Clave = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9-]*$")]
 Numero = float | int
+MAX_META = 10**12  # as a reported value (pni_cli/avance.py MAX_PLAUSIBLE): past it, a target is a typo
+# Years the engine computes dates with (with plazo_dias, below): a plan of another millennium, or a deadline of
+# 3,000,000 days, would pass the schema and overflow the calendar (OverflowError) in `pni estado`
+Anio = Annotated[int, Field(ge=2000, le=2100)]
 
 TipoMeta = Literal["conteo", "porcentaje", "promedio", "hito", "por_definir"]
 Frecuencia = Literal["anual", "semestral", "mensual", "total"]
@@ -94,6 +98,8 @@ class Meta(Base):
     @model_validator(mode="after")
     def _campos_segun_tipo(self) -> Meta:
         self._comunes()
+        if self.valor is not None and not -MAX_META <= self.valor <= MAX_META:
+            raise ValueError("el valor de una meta no puede pasar de 10^12 (el mismo límite que un valor reportado)")
         if self.tipo == "conteo":
             if self.valor is None or self.frecuencia is None:
                 raise ValueError("una meta de tipo conteo necesita «valor» y «frecuencia»")
@@ -153,8 +159,8 @@ class Responsables(Base):
 
 class PeriodoActividad(Base):
     texto: str
-    desde: int
-    hasta: int
+    desde: Anio
+    hasta: Anio
 
 
 class Actividad(Base):
@@ -223,8 +229,8 @@ class ObjetivosPMM(Base):
 
 
 class Vigencia(Base):
-    desde: int
-    hasta: int
+    desde: Anio
+    hasta: Anio
 
 
 class Semaforo(Base):
@@ -251,7 +257,7 @@ class PlanGeneral(Base):
     primer_periodo: Periodo
     ultimo_periodo: Periodo
     semaforo: Semaforo
-    plazo_dias: int = Field(ge=0)
+    plazo_dias: int = Field(ge=0, le=365)
     fuente: Fuente
     glosario: list[TerminoGlosario] = []
 

@@ -31,6 +31,11 @@ def _ids_con_historia(plan: Plan, id_: str) -> list[str]:
 def _desconocido(plan: Plan, buscado: str) -> ErrorDeUso:
     from .texto_seguro import una_linea
 
+    from .lectura.escalares import pista_cifras
+
+    cifras = pista_cifras(buscado)
+    if cifras:  # «٣.٢» or «３.２»: the id with other digits
+        return ErrorDeUso(f"«{una_linea(buscado, 80)}» no es un id del plan{cifras}")
     opciones = [*plan.ids(), *plan.instituciones]
     parecidos = difflib.get_close_matches(buscado, opciones, n=5, cutoff=0.6)
     pista = f" ¿Quiso decir {', '.join(parecidos)}?" if parecidos else (

@@ -40,7 +40,10 @@ def fecha_de_corte(texto: str | None, opcion: str = "--corte") -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(t)
     except ValueError:
-        raise ErrorDeUso(f"{opcion} «{texto}»: no es una fecha válida; use AAAA-MM-DD, p. ej. 2026-07-31") from None
+        from .lectura.escalares import pista_cifras
+
+        raise ErrorDeUso(f"{opcion} «{texto}»: no es una fecha válida; use AAAA-MM-DD, p. ej. 2026-07-31"
+                         f"{pista_cifras(t)}") from None
 
 
 def formato_elegido(formato: str, formatos: Sequence[str]) -> str:
@@ -63,7 +66,10 @@ def semestre_del_plan(plan: Plan, periodo: str) -> Semestre:
     try:
         sem = Semestre.leer(periodo.strip().upper())
     except ValueError:
-        raise ErrorDeUso(f"--periodo «{periodo}»: use AAAA-S1 o AAAA-S2, p. ej. 2026-S1") from None
+        from .lectura.escalares import pista_cifras
+
+        raise ErrorDeUso(f"--periodo «{periodo}»: use AAAA-S1 o AAAA-S2, p. ej. 2026-S1"
+                         f"{pista_cifras(periodo.strip())}") from None
     if not plan.primer_semestre <= sem <= plan.ultimo_semestre:
         raise ErrorDeUso(f"--periodo {sem}: el plan va de {plan.primer_semestre} a {plan.ultimo_semestre}")
     return sem

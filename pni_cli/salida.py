@@ -1,5 +1,7 @@
-"""Writing output files: atomically (temporary file in the same folder, flush, fsync, os.replace), never over
-an existing file without --forzar, and never leaving a partial file behind, even when interrupted."""
+"""Writing output files: atomically (temporary file in the same folder, written, fsync, os.replace), only as a new
+file or, with --forzar, over a regular file (never through a symbolic link, never over a pipe, a device or a
+socket), and never leaving a partial file behind, even when interrupted or when the disk is full. Every failure is
+an `ErrorDeEscritura` (exit code 3) that says why in Spanish."""
 
 from __future__ import annotations
 
@@ -11,17 +13,51 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errores import ErrorDeEscritura
+from .errores import ErrorDeEscritura, motivo_del_sistema
+from .texto_seguro import una_linea
+
+
+def _que_es(modo: int) -> str | None:
+    """What a node that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(modo):
+        return None
+    if stat.S_ISLNK(modo):
+        return "un enlace simbólico"
+    if stat.S_ISDIR(modo):
+        return "una carpeta"
+    if stat.S_ISFIFO(modo):
+        return "una tubería con nombre (FIFO)"
+    if stat.S_ISCHR(modo) or stat.S_ISBLK(modo):
+        return "un dispositivo"
+    if stat.S_ISSOCK(modo):
+        return "un socket"
+    return "un archivo especial"
 
 
 def comprobar_destino(ruta: Path, forzar: bool) -> None:
-    """Fail early (before any work) when the output exists and may not be replaced."""
-    if ruta.is_dir():
-        raise ErrorDeEscritura(f"{ruta} es una carpeta; indique un nombre de archivo")
-    if ruta.exists() and not forzar:
-        raise ErrorDeEscritura(f"{ruta} ya existe; no se sobrescribe sin --forzar")
-    if not ruta.parent.exists():
-        raise ErrorDeEscritura(f"la carpeta {ruta.parent} no existe")
+    """Fail early (before any work) when the output may not be written: only a new file, or with --forzar a regular
+    file, is ever written. A symbolic link (it could point at any file: a pull request can plant one), a pipe, a
+    device (as root, /dev/null would become a regular file) or a socket is never replaced, --forzar or not."""
+    nombre = una_linea(ruta)
+    try:
+        modo = os.lstat(ruta).st_mode
+    except FileNotFoundError:
+        modo = None
+    except OSError as e:
+        raise ErrorDeEscritura(f"no se puede escribir {nombre}: {motivo_del_sistema(e)}") from None
+    if modo is not None:
+        que = _que_es(modo)
+        if que == "una carpeta":
+            raise ErrorDeEscritura(f"{nombre} es una carpeta; indique un nombre de archivo")
+        if que is not None:
+            raise ErrorDeEscritura(f"{nombre} es {que}, no un archivo normal: pni solo escribe archivos nuevos o, con "
+                                   "--forzar, archivos normales; indique otro nombre")
+        if not forzar:
+            raise ErrorDeEscritura(f"{nombre} ya existe; no se sobrescribe sin --forzar")
+    carpeta = ruta.parent
+    if not carpeta.is_dir():
+        raise ErrorDeEscritura(f"la carpeta {una_linea(carpeta)} no existe" if not carpeta.exists()
+                               else f"{una_linea(carpeta)} no es una carpeta")
 
 
 def escribir_atomico(ruta: Path, datos: bytes, forzar: bool) -> None:
@@ -34,23 +70,36 @@ def escribir_atomico(ruta: Path, datos: bytes, forzar: bool) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent)
         _restaurar_senales(mascara)
         mascara = None
-        with os.fdopen(fd, "wb") as f:
+        try:
             # mkstemp makes the file readable by its owner only: give it the permissions a plain write would
             # (those of the file it replaces, or the usual ones under the umask)
-            os.chmod(tmp, stat.S_IMODE(ruta.stat().st_mode) if ruta.exists() else 0o666 & ~_umask())
-            f.write(datos)
-            f.flush()
-            os.fsync(f.fileno())
-        if ruta.exists() and not forzar:  # appeared meanwhile
-            raise ErrorDeEscritura(f"{ruta} ya existe; no se sobrescribe sin --forzar")
+            previo = _modo_previo(ruta)
+            os.fchmod(fd, previo if previo is not None else 0o666 & ~_umask())
+            vista = memoryview(datos)
+            while vista:  # os.write may write less than asked (a full disk raises ENOSPC here)
+                vista = vista[os.write(fd, vista):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        comprobar_destino(ruta, forzar)  # a file, a link or a pipe put there meanwhile is not replaced
         os.replace(tmp, ruta)
+        tmp = None
     except OSError as e:
-        raise ErrorDeEscritura(f"no se pudo escribir {ruta}: {e.strerror or e}") from None
+        raise ErrorDeEscritura(f"no se pudo escribir {una_linea(ruta)}: {motivo_del_sistema(e)}") from None
     finally:
         _restaurar_senales(mascara)
         if tmp is not None:
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _modo_previo(ruta: Path) -> int | None:
+    """The permissions of the regular file about to be replaced (never those of what a link points at)."""
+    try:
+        st = os.lstat(ruta)
+    except OSError:
+        return None
+    return stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else None
 
 
 _SENALES = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
@@ -85,4 +134,4 @@ def entregar(contenido: str | bytes, salida: Path | None, forzar: bool, aviso: s
         sys.stdout.write(contenido)
         return
     escribir_atomico(salida, contenido.encode("utf-8") if isinstance(contenido, str) else contenido, forzar)
-    sys.stderr.write(f"{aviso} {salida}\n")
+    sys.stderr.write(f"{aviso} {una_linea(salida)}\n")

@@ -36,3 +36,10 @@ def revisar(plan: Plan) -> Iterator[Problema]:
     if plan.primer_semestre > plan.ultimo_semestre:
         yield plan.problema_en(SEMAFORO_UMBRALES, "plan.yaml", ("primer_periodo",),
                                "el primer periodo es posterior al último")
+    if vig.desde > vig.hasta:
+        yield plan.problema_en(PERIODO_FUERA_VIGENCIA, "plan.yaml", ("vigencia",),
+                               f"la vigencia del plan empieza ({vig.desde}) después de terminar ({vig.hasta})")
+    for campo, sem in (("primer_periodo", plan.primer_semestre), ("ultimo_periodo", plan.ultimo_semestre)):
+        if not vig.desde <= sem.anio <= vig.hasta:
+            yield plan.problema_en(PERIODO_FUERA_VIGENCIA, "plan.yaml", (campo,),
+                                   f"{campo} {sem} sale de la vigencia del plan ({vig.desde}-{vig.hasta})")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
-from ..errores import ErrorDeUso
+from ..errores import ErrorDeUso, motivo_del_sistema
 
 # The problem codes this module owns (tests/unit/test_problemas.py: each code has exactly one owner); the YAML
 # loader, the workspace and the Excel form use them through these names.
@@ -20,7 +21,9 @@ LIMITE = "PNI010"
 ILEGIBLE = "PNI012"
 CODIGOS = frozenset({CODIFICACION, LIMITE, ILEGIBLE})
 
-_LIMITES = {"PNI_MAX_BYTES": 5 * 1024 * 1024, "PNI_MAX_PROFUNDIDAD": 40, "PNI_MAX_DESCOMPRIMIDO": 50 * 1024 * 1024}
+# 1 MB: a progress file is a few KB (two hundred at the very most), a plan file some 30 KB; what the slowest of the
+# YAML parsers (ruamel's pure one, which some files need) reads in about a second
+_LIMITES = {"PNI_MAX_BYTES": 1024 * 1024, "PNI_MAX_PROFUNDIDAD": 40, "PNI_MAX_DESCOMPRIMIDO": 50 * 1024 * 1024}
 
 
 def limite(variable: str) -> int:
@@ -31,10 +34,8 @@ def limite(variable: str) -> int:
     texto = os.environ.get(variable)
     if texto is None or not texto.strip():
         return _LIMITES[variable]
-    try:
-        valor = int(texto.strip().replace("_", ""))
-    except ValueError:
-        valor = 0
+    limpio = texto.strip().replace("_", "")
+    valor = int(limpio) if re.fullmatch(r"[0-9]{1,30}", limpio) else 0  # ASCII digits only, as everywhere
     if valor <= 0:
         raise ErrorDeUso(f"la variable de entorno {variable}=«{texto}» no es válida: escriba un número entero mayor "
                          f"que cero, sin unidades (p. ej. {_LIMITES[variable]}, el valor por omisión)")
@@ -67,13 +68,21 @@ def _tipo_especial(modo: int) -> str:
     return "no es un archivo normal"
 
 
-def leer_bytes(ruta: Path, maximo: int) -> bytes:
-    """The whole content of a regular file of at most `maximo` bytes; otherwise `NoLegible`."""
+def leer_bytes(ruta: Path, maximo: int, *, sin_enlaces: bool = False) -> bytes:
+    """The whole content of a regular file of at most `maximo` bytes; otherwise `NoLegible`. With `sin_enlaces`,
+    a symbolic link is refused rather than followed."""
+    banderas = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if sin_enlaces:
+        banderas |= getattr(os, "O_NOFOLLOW", 0)
+        if os.path.islink(ruta):  # where O_NOFOLLOW is missing, and for the message
+            raise NoLegible("es un enlace simbólico; no se sigue")
     try:
         # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; a regular file ignores it
-        fd = os.open(ruta, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(ruta, banderas)
     except OSError as e:
-        raise NoLegible(_MOTIVOS.get(e.errno or 0, e.strerror or str(e))) from None
+        if sin_enlaces and e.errno == errno.ELOOP:
+            raise NoLegible("es un enlace simbólico; no se sigue") from None
+        raise NoLegible(_MOTIVOS.get(e.errno or 0) or motivo_del_sistema(e)) from None
     try:
         modo = os.fstat(fd)
         if not stat.S_ISREG(modo.st_mode):
@@ -92,9 +101,14 @@ def leer_bytes(ruta: Path, maximo: int) -> bytes:
                 raise NoLegible(_demasiado(leidos, maximo), demasiado_grande=True)
         return b"".join(partes)
     except OSError as e:
-        raise NoLegible(_MOTIVOS.get(e.errno or 0, e.strerror or str(e))) from None
+        raise NoLegible(_MOTIVOS.get(e.errno or 0) or motivo_del_sistema(e)) from None
     finally:
         os.close(fd)
+
+
+def demasiado_grande(tam: int, maximo: int) -> str:
+    """The message for a file of `tam` bytes over the limit `maximo` (the disk's, or a blob's in git)."""
+    return _demasiado(tam, maximo)
 
 
 def _demasiado(tam: int, maximo: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problemas import Problema, problema
-from . import yaml_rapido, yaml_referencia
+from . import estructura, yaml_rapido, yaml_referencia
 from .archivos import CODIFICACION, ILEGIBLE, LIMITE, NoLegible, leer_bytes, limite
 from .documento import Documento
 
@@ -66,6 +66,9 @@ def cargar_bytes(datos: bytes, nombre: str) -> Documento:
 def cargar_texto(texto: str, nombre: str) -> Documento:
     """Load one YAML text: the C fast path when it can vouch for the result, the reference path otherwise."""
     maximo = limite("PNI_MAX_PROFUNDIDAD")
+    fuera_de_limite = estructura.revisar(texto, nombre, maximo)  # before any parser builds a thing
+    if fuera_de_limite is not None:
+        return Documento(nombre, problemas=[fuera_de_limite])
     if yaml_rapido.activo():
         doc = yaml_rapido.cargar(texto, nombre, maximo)
         if doc is not None:

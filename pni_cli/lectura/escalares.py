@@ -114,3 +114,19 @@ def escalar(nodo: Any, ruta: Ruta, doc: Documento) -> Any:
     except ValueError:
         raise rechazar(doc, nodo, VALOR_ENGANOSO, f"«{valor}» no es una fecha que exista; escriba AAAA-MM-DD, "
                                             "p. ej. 2025-07-14") from None
+
+
+def pista_cifras(texto: str) -> str:
+    """«２０２５-S1» or «٢٠٢٥-S1»: digits of full width or of another script (typed with an Asian input method,
+    pasted from a PDF) are not digits to pni, which reads ASCII digits only; say what to write."""
+    if texto.isascii():
+        return ""
+    import unicodedata
+
+    t = unicodedata.normalize("NFKC", texto)
+    t = "".join(str(unicodedata.digit(c)) if not c.isascii() and unicodedata.digit(c, None) is not None else c
+                for c in t)
+    if t == texto or not t.isascii():
+        return ""
+    return (f"; tiene cifras que no son 0-9 (de ancho completo o de otro alfabeto, como al pegar de un PDF): "
+            f"escriba «{t}»")

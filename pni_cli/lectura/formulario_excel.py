@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import formulario as fm
-from ..errores import ErrorDeUso
+from ..errores import ErrorDeUso, motivo_del_sistema
 from ..modelos import MAX_NARRATIVA
 from ..periodos import Semestre
 from ..plan import Plan
@@ -38,6 +38,8 @@ from ..problemas import Problema, problema
 from ..texto_seguro import celda_excel, una_linea
 from .archivos import CODIFICACION, ILEGIBLE, LIMITE, limite
 from .documento import Ruta
+from .escalares import pista_cifras
+from .estructura import MAX_CARACTERES
 from .libro_xlsx import Celda, Libro, LibroInvalido
 from .traduccion_pydantic import CAMPO_FALTANTE, TIPO_INCORRECTO, VALOR_INVALIDO
 
@@ -180,7 +182,7 @@ def revisar_contenedor(ruta: Path, nombre: str) -> Problema | None:
             cabeza = f.read(8)
     except OSError as e:
         motivo = {errno.ENOENT: "no existe", errno.EACCES: "no tiene permiso de lectura"}.get(
-            e.errno or 0, e.strerror or str(e))
+            e.errno or 0) or motivo_del_sistema(e)
         return problema(ILEGIBLE, nombre, 0, 0, f"no se puede leer el archivo: {motivo}")
     if cabeza.startswith(_OLE):
         return problema(CODIFICACION, nombre, 0, 0, _que_ole(ruta))
@@ -341,7 +343,7 @@ def _pista_texto(t: str) -> str:
         return (f"; escriba solo el número ({m.group()}), sin unidades: la unidad ya está en «Qué informar» y las "
                 "aclaraciones van en «Observaciones»")
     if not t.isascii():
-        return "; escriba el número con cifras 0-9"
+        return pista_cifras(t) or "; escriba el número con cifras 0-9"
     return ""
 
 
@@ -522,7 +524,9 @@ def leer(ruta: Path, nombre: str, plan: Plan) -> Lectura:
         fecha = sem.fin
     datos["fecha_reporte"] = fecha
     por = texto_de(_celda_valida(ctx, fm.HOJA, avances, *fm.CELDA_REPORTADO_POR))
-    if por:
+    if por and len(por) > MAX_CARACTERES:
+        ctx.mal(fm.HOJA, *fm.CELDA_REPORTADO_POR, _largo(por), LIMITE)
+    elif por:
         datos["reportado_por"] = " ".join(por.split())
         lec.posiciones[("reportado_por",)] = posicion(fm.HOJA, *fm.CELDA_REPORTADO_POR)
     datos["reportes"] = _reportes(ctx, avances, esperadas)
@@ -704,6 +708,11 @@ def _fila_fiel(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], 
     return True
 
 
+def _largo(texto: str) -> str:
+    """The same bound as a text of a progress file (pni_cli/lectura/estructura.py)."""
+    return f"un texto de {len(texto):,} caracteres, y el máximo es {MAX_CARACTERES:,}"
+
+
 def _reportes(ctx: _Contexto, celdas: dict[tuple[int, int], Celda], esperadas: list[fm.FilaIndicador]
               ) -> list[dict[str, Any]]:
     ids = {f.debido.indicador.id: f.fila for f in esperadas}
@@ -754,10 +763,14 @@ def _reportes(ctx: _Contexto, celdas: dict[tuple[int, int], Celda], esperadas: l
             else:
                 rep["estado"] = codigo
         evidencia = texto_de(celdas.get((f.fila, fm.COL_EVIDENCIA))) if entradas[fm.COL_EVIDENCIA] is not None else None
-        if evidencia:
-            rep["evidencia"] = [e.strip() for e in re.split(r"[\n;]+", evidencia) if e.strip()]
         obs = texto_de(celdas.get((f.fila, fm.COL_OBS))) if entradas[fm.COL_OBS] is not None else None
-        if obs:
+        for col, texto in ((fm.COL_EVIDENCIA, evidencia), (fm.COL_OBS, obs)):
+            if texto and len(texto) > MAX_CARACTERES:
+                ctx.mal(fm.HOJA, f.fila, col, _largo(texto) + ": resúmalo o remita a un documento en «evidencia»",
+                        LIMITE)
+        if evidencia and len(evidencia) <= MAX_CARACTERES:
+            rep["evidencia"] = [e.strip() for e in re.split(r"[\n;]+", evidencia) if e.strip()]
+        if obs and len(obs) <= MAX_CARACTERES:
             rep["observaciones"] = obs
         if valor is None:
             continue  # refused: the checks run on the other rows, and nothing is imported anyway

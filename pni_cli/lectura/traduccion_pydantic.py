@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ..modelos import ID_ACTIVIDAD, ID_EJE, ID_INDICADOR, ID_INTERVENCION, PERIODO
 from ..problemas import Problema, en_una_linea
 from .documento import Documento, Ruta
+from .escalares import pista_cifras
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -174,7 +175,7 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
             return doc.problema(TIPO_INCORRECTO, ruta, f"{donde}: se esperaba {_TIPOS_ESPERADOS[tipo]} y YAML leyó "
                                                 f"«{texto}» como {_describir(entrada)}; escríbalo entre comillas")
         if tipo in ("float_type", "int_type") and isinstance(entrada, str):
-            pista = _pista_numero(entrada)
+            pista = _pista_numero(entrada) or pista_cifras(entrada)
             return doc.problema(TIPO_INCORRECTO, ruta, f"{donde}: se esperaba un número y se encontró el texto "
                                                 f"«{entrada}»{pista}")
         if tipo in ("float_type", "int_type") and isinstance(entrada, bool):
@@ -187,7 +188,8 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
                                                 f"«{entrada}»; escriba true o false, sin comillas")
         if tipo == "date_type" and isinstance(entrada, str):
             return doc.problema(TIPO_INCORRECTO, ruta,
-                                f"{donde}: «{entrada}» no es una fecha AAAA-MM-DD (p. ej. 2025-07-14)")
+                                f"{donde}: «{entrada}» no es una fecha AAAA-MM-DD (p. ej. 2025-07-14)"
+                                f"{pista_cifras(entrada)}")
         return doc.problema(TIPO_INCORRECTO, ruta, f"{donde}: se esperaba {_TIPOS_ESPERADOS[tipo]} y se encontró "
                                             f"{_describir(entrada)}")
     if tipo == "literal_error":
@@ -208,7 +210,7 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
             formato = {"1": "un id de eje, p. ej. \"3\"", "2": "un id de intervención, p. ej. \"3.2\"",
                        "3": "un id de actividad, p. ej. \"3.2.1\"", "4": "un id de indicador, p. ej. \"3.2.1.a\""
                        }.get(str(str(entrada).count(".") + 1), formato)
-        pista = _pista_periodo(str(entrada)) if "periodo" in campo else ""
+        pista = (_pista_periodo(str(entrada)) if "periodo" in campo else "") or pista_cifras(str(entrada))
         return doc.problema(VALOR_INVALIDO, ruta,
                             f"{donde}: «{entrada}» no tiene el formato esperado: {formato}{pista}")
     if tipo in ("string_too_short", "too_short"):
@@ -217,8 +219,13 @@ def _un_error(doc: Documento, modelo: type[BaseModel], ruta: Ruta, tipo: str, er
         msg = str(err.get("msg", "")).removeprefix("Value error, ")
         return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: {msg}")
     if tipo in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: el valor {entrada} está fuera del rango admitido")
-    return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: valor no válido ({err.get('msg', tipo)})")
+        ctx = err.get("ctx") or {}
+        cota = next((f"{palabra} {ctx[k]}" for k, palabra in (("ge", "al menos"), ("gt", "mayor que"),
+                                                               ("le", "como máximo"), ("lt", "menor que"))
+                     if k in ctx), "")
+        return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: el valor {entrada} está fuera del rango admitido"
+                                                  + (f" (debe ser {cota})" if cota else ""))
+    return doc.problema(VALOR_INVALIDO, ruta, f"{donde}: valor no válido ({tipo})")
 
 
 def _tiene_formato(campo: str, texto: str) -> bool:

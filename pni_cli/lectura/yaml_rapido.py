@@ -16,6 +16,7 @@ from typing import Any
 
 from . import escalares as esc
 from .documento import Documento, Ruta
+from .estructura import tiene_anclas
 from .yaml_referencia import PROFUNDIDAD_C, cota_profundidad
 
 
@@ -41,21 +42,25 @@ def activo() -> bool:
 # - its composer recurses in C, where Python's recursion limit does not guard the stack: texts that could nest
 #   deeper than `PROFUNDIDAD_C` go to the reference path before PyYAML sees them.
 
-# «%» directives; «&» or «*» where a node can start (an anchor or an alias; «Salud & Trabajo», «R&D» and
-# «?a=1&b=2» are texts); NEL, LS and PS, line breaks for libyaml and plain characters for YAML 1.2; tabs and
-# byte-order marks, which libyaml takes in places where ruamel's pure parser refuses them; a block scalar header
-# with «#» right after it («observaciones: >#-», no space before the comment), which libyaml takes and YAML does not.
-_RE_AL_REFERENCIA = re.compile(r"^%|(?:^|[\s\[\]{},:])[&*][^\s\[\]{},]|[\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]{0,2}#",
-                               re.M)
+# «%» directives; «&» or «*» where a node can start that libyaml reads as an anchor or an alias (`tiene_anclas`:
+# «Salud & Trabajo», «R&D», «?a=1&b=2», a «&x» in a comment or inside quotes are texts); NEL, LS and PS, line breaks
+# for libyaml and plain characters for YAML 1.2; tabs and byte-order marks, which libyaml takes in places where
+# ruamel's pure parser refuses them; a block scalar header with «#» right after it («observaciones: >#-», no space
+# before the comment), which libyaml takes and YAML does not.
+_RE_AL_REFERENCIA = re.compile(r"^%|[\t\x85\u2028\u2029\ufeff]|[|>][-+0-9]{0,2}#", re.M)
+_RE_ANCLA_POSIBLE = re.compile(r"(?:^|[\s\[\]{},:])[&*][^\s\[\]{},]", re.M)
 
 
 def _al_referencia(texto: str) -> bool:
-    """`_RE_AL_REFERENCIA.search(texto)`, without running the expression over texts that lack its characters."""
-    return (("%" in texto or "&" in texto or "*" in texto or "\t" in texto
-             or ("#" in texto and ("|" in texto or ">" in texto))
-             or (not texto.isascii() and ("\x85" in texto or "\u2028" in texto or "\u2029" in texto
-                                          or "\ufeff" in texto)))
-            and _RE_AL_REFERENCIA.search(texto) is not None)
+    """Whether the reference path must load `texto` (see above), without running the expressions over texts that
+    lack their characters."""
+    if (("%" in texto or "\t" in texto or ("#" in texto and ("|" in texto or ">" in texto))
+         or (not texto.isascii() and ("\x85" in texto or "\u2028" in texto or "\u2029" in texto
+                                      or "\ufeff" in texto)))
+            and _RE_AL_REFERENCIA.search(texto) is not None):
+        return True
+    return ("&" in texto or "*" in texto) and _RE_ANCLA_POSIBLE.search(texto) is not None and tiene_anclas(texto)
+
 
 _NUMERO_12 = "-+0123456789"
 _RESOLUTORES_12: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -199,8 +204,10 @@ def _datos_c(raiz: Any, escalar: Any, secuencia: Any, maximo: int) -> tuple[Any,
             tag = nodo.tag
             if tag == esc.STR:
                 return valor
-            if tag == esc.INT and valor.isdigit() and len(valor) <= 100:
-                return int(valor)  # what `escalar` does with plain digits (a leading 0 is no octal in 1.2)
+            if tag == esc.INT and valor.isascii() and valor.isdigit() and len(valor) <= 100:
+                # what `escalar` does with plain digits (a leading 0 is no octal in 1.2); ASCII only: «!!int ٣» is
+                # tagged int by hand, and int() would read any script's digits
+                return int(valor)
             if tag == esc.NULL:
                 return None
             return esc.escalar(nodo, (), borrador)

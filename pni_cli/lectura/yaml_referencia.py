@@ -77,10 +77,15 @@ def _componer(texto: str, nombre: str, max_profundidad: int) -> tuple[Any, Probl
         _YAMLS.extend(_componedores())
     ultimo: Exception | None = None
     # The C parser does not keep anchors on its nodes; an alias needs an anchor «&», so a text without «&»
-    # has neither, and one with «&» goes to the pure parser, which keeps them (and they are then refused).
+    # has neither, and one with an anchor (as libyaml reads it, `tiene_anclas`) goes to the pure parser, which keeps
+    # them (and they are then refused).
     # The C composer recurses in C, unguarded by Python's recursion limit: a text that could nest deep enough to
     # overflow the stack goes to the pure parser as well.
-    solo_puro = "&" in texto or cota_profundidad(texto) > PROFUNDIDAD_C
+    solo_puro = cota_profundidad(texto) > PROFUNDIDAD_C
+    if not solo_puro and "&" in texto:
+        from .estructura import tiene_anclas
+
+        solo_puro = tiene_anclas(texto)
     for y in (_YAMLS[-1:] if solo_puro else _YAMLS):
         # The YAML object is reused: a generator left half-way (a second document found) must be closed now,
         # or its clean-up would reset the reader whenever the collector finalizes it, maybe amid the next file.
@@ -235,7 +240,32 @@ _TRADUCCIONES: list[tuple[str, str, str]] = [
 ]
 
 
+_RE_DIRECTIVA = re.compile(r"^%[^\n]*", re.M)
+
+
+def _directiva(e: Exception, nombre: str, texto: str) -> Problema | None:
+    """A «%YAML 1.3», «%YAML 2.0» or unknown directive: ruamel's pure parser answers some with an AssertionError,
+    its C parser with «incompatible YAML document»."""
+    m = _RE_DIRECTIVA.search(texto)
+    if m is None:
+        return None
+    mensaje = f"{getattr(e, 'context', '') or ''} {getattr(e, 'problem', '') or ''} {e}"
+    if not (isinstance(e, AssertionError) or "YAML document" in mensaje or "directive" in mensaje
+            or "version" in mensaje):
+        return None
+    lineas = texto.split("\n")
+    linea = texto.count("\n", 0, m.start()) + 1
+    marca = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    if marca is not None and marca.line < len(lineas) and lineas[marca.line].startswith("%"):
+        linea = marca.line + 1  # a second «%YAML» is the one that is wrong
+    return problema(SINTAXIS, nombre, linea, 1, f"directiva «{lineas[linea - 1].strip()[:40]}» no admitida (o "
+                                                "repetida): estos archivos son YAML 1.2 y no necesitan directivas; "
+                                                "borre las líneas que empiezan con «%» (y el «---» que las sigue)")
+
+
 def traducir(e: Exception, nombre: str, texto: str = "") -> Problema:
+    if (directiva := _directiva(e, nombre, texto)) is not None:
+        return directiva
     posicion = getattr(e, "position", None)
     if isinstance(posicion, int) and isinstance(getattr(e, "character", None), int):  # ruamel's ReaderError
         linea = texto.count("\n", 0, posicion) + 1
@@ -268,7 +298,10 @@ def traducir(e: Exception, nombre: str, texto: str = "") -> Problema:
                 if cm is not None:
                     linea, col = cm.line + 1, cm.column + 1
             return problema(codigo, nombre, linea, col, mensaje)
-    detalle = " ".join(x for x in (contexto, problema_txt) if x).strip() or type(e).__name__
+    detalle = " ".join(x for x in (contexto, problema_txt) if x).strip()
+    if not detalle:  # not a parser's error with words of its own (an AssertionError…): never a Python class name
+        return problema(SINTAXIS, nombre, linea, col, "YAML mal formado: el analizador no pudo leer el archivo desde "
+                                                      "aquí; revise esta línea")
     return problema(SINTAXIS, nombre, linea, col, f"YAML mal formado (el analizador dice: {detalle})")
 
 

@@ -4,7 +4,6 @@ view reads the same without colour."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich import box
@@ -12,6 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .. import texto_seguro
 from ..diferencias import CambioInforme, Cambios, CambioValor, Comparacion, Lado
 from ..formato import fecha, numero, porcentaje
 from ..lenguaje import contar, verbo
@@ -21,6 +21,7 @@ from ..semaforo import SIMBOLOS
 from ..texto_seguro import celda_markdown as celda
 from ..texto_seguro import terminal as seguro
 from ..texto_seguro import texto_markdown as md
+from ..texto_seguro import una_linea
 from .consola import a_texto
 from .estado import banner_ilustrativo, etiqueta
 
@@ -127,10 +128,10 @@ def texto(comp: Comparacion, *, detalle: bool = False, color: bool = False, anch
         partes.append(banner_ilustrativo())
     cab = Text()
     cab.append("Cambios en los avances", style="bold")
-    cab.append(f" desde {seguro(comp.desde.descripcion)} hasta {seguro(comp.hasta.descripcion)}")
+    cab.append(f" desde {una_linea(comp.desde.descripcion)} hasta {una_linea(comp.hasta.descripcion)}")
     cab.append(f"\nSemáforo al {fecha(c.corte)} en los dos lados (la misma fecha de corte).", style="dim")
     partes.append(cab)
-    partes += [Text(f"⚠ {seguro(a)}", style="bold yellow") for a in _avisos(c, comp.desde, comp.hasta)]
+    partes += [Text(f"⚠ {una_linea(a)}", style="bold yellow") for a in _avisos(c, comp.desde, comp.hasta)]
     if c.vacio:
         partes.append(Text("Sin cambios: ningún informe nuevo, eliminado ni corregido, y ningún indicador cambió de "
                            "estado.", style="green"))
@@ -302,7 +303,7 @@ def documento(comp: Comparacion) -> dict[str, Any]:
 
 
 def a_json(comp: Comparacion) -> str:
-    return json.dumps(documento(comp), ensure_ascii=False, indent=2) + "\n"
+    return texto_seguro.json(documento(comp)) + "\n"
 
 
 FORMATOS = ("tabla", "md", "json")

@@ -7,9 +7,9 @@ typing, since the editor's default messages are in English («String does not ma
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from .. import texto_seguro
 from ..modelos import Avance
 
 _NUMERO = {"type": "number", "errorMessage": "Un número sin unidades ni separador de miles: 260 (conteo del "
@@ -43,4 +43,4 @@ def esquema_avance() -> str:
     esquema["description"] = ("Informe semestral de una institución: avances/<periodo>/<institucion>.yaml. "
                               "Generado por «pni esquema» a partir de los modelos de pni.")
     _mensajes(esquema)
-    return json.dumps(esquema, ensure_ascii=False, indent=2) + "\n"
+    return texto_seguro.json(esquema) + "\n"

@@ -25,6 +25,7 @@ from ..plan import Plan
 from ..progreso import ESTADOS, ETIQUETAS, FINALES, Completitud, Deuda, EstadoActividad, EstadoIndicador, Situacion
 from ..semaforo import SIMBOLOS, faltan
 from ..texto_seguro import terminal as seguro
+from ..texto_seguro import una_linea
 from .consola import a_texto
 from .piezas import (
     ESTILO_ALERTA,
@@ -132,7 +133,7 @@ def _avisos(sit: Situacion, ancho: int) -> list[Text]:
     out = []
     if sit.excluidos:
         n = len(sit.excluidos)
-        nombres = [f"{seguro(a.archivo)} ({contar(a.errores, 'error')})" for a in sit.excluidos[:3]]
+        nombres = [f"{una_linea(a.archivo)} ({contar(a.errores, 'error')})" for a in sit.excluidos[:3]]
         if n > 3:
             nombres.append(f"y {contar(n - 3, 'otro', 'otros')}")
         t = Text(f"⚠ {contar(n, 'archivo')} de avance con errores no se {verbo(n, 'cuenta', 'cuentan')}: ",

@@ -7,9 +7,9 @@ errors and codes); new keys may be added within a version, never change meaning.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from .. import texto_seguro
 from ..plan import Plan
 from ..progreso import ESTADOS, Completitud, EstadoIndicador, Situacion, Tramo, ValorSemestre
 
@@ -104,5 +104,4 @@ def documento(sit: Situacion, plan: Plan, invalidos: list[str] | None = None, *,
 
 def a_json(sit: Situacion, plan: Plan, invalidos: list[str] | None = None, *, eje: str | None = None,
            institucion: str | None = None) -> str:
-    return json.dumps(documento(sit, plan, invalidos, eje=eje, institucion=institucion), ensure_ascii=False,
-                      indent=2) + "\n"
+    return texto_seguro.json(documento(sit, plan, invalidos, eje=eje, institucion=institucion)) + "\n"

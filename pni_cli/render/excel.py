@@ -45,14 +45,25 @@ def alto(valores: list[Any], anchos: list[int]) -> float:
     return 15.0 * lineas + 2
 
 
+# A zip entry's date is MS-DOS's: 1980-01-01 to 2107-12-31, at even seconds
+ZIP_MINIMO = dt.datetime(1980, 1, 1)
+ZIP_MAXIMO = dt.datetime(2107, 12, 31, 23, 59, 58)
+
+
+def fecha_zip(fecha: dt.datetime) -> dt.datetime:
+    """`fecha` as a zip can hold it: a cut-off date before 1980 or after 2107 dates the parts of the zip at the
+    nearest end of that range (the workbook's own properties keep the real date)."""
+    return min(max(fecha, ZIP_MINIMO), ZIP_MAXIMO)
+
+
 def guardar_con_fecha(wb: Any, fecha: dt.datetime) -> bytes:
-    """The workbook as bytes, every part of the zip dated `fecha` (not the time of writing): the same data and
-    cut-off date give the same bytes. Workbook.save() would stamp «modified» with the current time; the writer
-    keeps the properties as set."""
+    """The workbook as bytes, every part of the zip dated `fecha` (not the time of writing; see `fecha_zip`): the
+    same data and cut-off date give the same bytes. Workbook.save() would stamp «modified» with the current time;
+    the writer keeps the properties as set."""
     from openpyxl.writer.excel import ExcelWriter
 
     buf = io.BytesIO()
-    ExcelWriter(wb, _zip_con_fecha(buf, fecha)).save()
+    ExcelWriter(wb, _zip_con_fecha(buf, fecha_zip(fecha))).save()
     return buf.getvalue()
 
 

@@ -3,7 +3,6 @@ do; each returns the whole output as text. Every text from the data goes through
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 from collections.abc import Callable
@@ -70,7 +69,7 @@ def como_dict(p: Problema) -> dict[str, Any]:
 def json_(res: Resultado, color: bool = False) -> str:
     datos = {"version": 1, "archivos": len(res.archivos), "errores": res.errores, "avisos": res.avisos,
              "problemas": [como_dict(p) for p in res.problemas]}
-    return json.dumps(datos, ensure_ascii=False, indent=2) + "\n"
+    return texto_seguro.json(datos) + "\n"
 
 
 def github(res: Resultado, color: bool = False) -> str:
@@ -108,7 +107,7 @@ def sarif(res: Resultado, color: bool = False) -> str:
     doc = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
            "runs": [{"tool": {"driver": {"name": "pni", "version": __version__, "rules": reglas}},
                      "results": resultados}]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return texto_seguro.json(doc) + "\n"
 
 
 FORMATOS: dict[str, Callable[[Resultado, bool], str]] = {"texto": texto, "json": json_, "github": github,

@@ -355,3 +355,131 @@ def test_el_json_esta_documentado_en_el_readme(repo: Path) -> None:
         assert ejemplo, lista
         assert all(f'"{k}"' in tabla for k in ejemplo[0]), lista
     assert all(f'"{k}"' in tabla for k in d["informes"]["nuevos"][0])
+
+
+# --- a repository is data too --------------------------------------------------------------------------------
+
+def _programa_testigo(tmp_path: Path) -> tuple[Path, Path]:
+    """A program that leaves a mark when run, to prove it never is."""
+    marca = tmp_path / "EJECUTADO"
+    programa = tmp_path / "testigo.sh"
+    programa.write_text(f"#!/bin/sh\ntouch '{marca}'\ncat\n", encoding="utf-8")
+    programa.chmod(0o755)
+    return programa, marca
+
+
+@pytest.mark.skipif(os.name != "posix", reason="programas de shell")
+def test_la_configuracion_del_repositorio_nunca_ejecuta_nada(repo: Path, tmp_path: Path) -> None:
+    """A crafted .git/config (fsmonitor, a clean filter, textconv, an external diff, a pager, hooks) runs nothing:
+    pni only asks git for objects, and compares the working tree itself."""
+    programa, marca = _programa_testigo(tmp_path)
+    for clave in ("core.fsmonitor", "filter.x.clean", "filter.x.smudge", "filter.x.process", "diff.x.textconv",
+                  "diff.external", "core.pager", "pager.log", "gpg.program", "core.sshCommand"):
+        git(repo, "config", clave, str(programa))
+    git(repo, "config", "filter.x.required", "true")
+    git(repo, "config", "log.showSignature", "true")
+    hooks = repo / ".git" / "hooks"
+    for gancho in ("post-checkout", "pre-auto-gc", "post-index-change", "reference-transaction"):
+        shutil.copyfile(programa, hooks / gancho)
+        (hooks / gancho).chmod(0o755)
+    escribir(repo / ".gitattributes", "*.yaml filter=x diff=x\n")
+    avance(repo, "2025-S2", "MTPS", "2026-01-10", {"1.4.1.a": 1})  # a change in the working tree
+    # the trap works: git itself runs the repository's fsmonitor and filters when it looks at the working tree
+    subprocess.run(["git", "-C", str(repo), "status"], capture_output=True, check=False,
+                   env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull})
+    assert marca.exists()
+    marca.unlink()
+    for args in (("cambios", "--desde", "reunion-1"), ("cambios", "--desde", "reunion-1", "--hasta", "reunion-2"),
+                 ("cambios", "--desde", "reunion-2", "--formato", "md"), ("reporte",), ("estado",)):
+        r = correr(*args, "--corte", CORTE, cwd=repo)
+        assert r.codigo == 0, r
+        assert not marca.exists(), args
+    assert "con cambios sin confirmar" in correr("cambios", "--desde", "reunion-2", "--corte", CORTE, cwd=repo).out
+
+
+def test_sin_cambios_aunque_la_carpeta_de_trabajo_tenga_fin_de_linea_windows(repo: Path) -> None:
+    """What core.autocrlf does on Windows (CRLF in the working tree, LF in git) is not a change."""
+    for archivo in (repo / "avances").rglob("*.yaml"):
+        archivo.write_bytes(archivo.read_bytes().replace(b"\n", b"\r\n"))
+    doc = cambios_json(repo, "--desde", "reunion-2")
+    assert doc["hasta"]["sin_confirmar"] is False
+    assert doc["informes"] == {"nuevos": [], "eliminados": [], "corregidos": []}
+
+
+def _commit_a_mano(ws: Path, entradas: str, mensaje: str) -> str:
+    """A commit whose avances/ tree is written by hand (`git mktree` entries), as a forger would."""
+    avances_ = subprocess.run(["git", "-C", str(ws), "mktree", "--missing"], input=entradas, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    raiz = git(ws, "ls-tree", "HEAD").replace(git(ws, "rev-parse", "HEAD:avances").strip(), avances_)
+    arbol = subprocess.run(["git", "-C", str(ws), "mktree"], input=raiz, capture_output=True, text=True,
+                           check=True).stdout.strip()
+    return git(ws, "commit-tree", arbol, "-p", "HEAD", "-m", mensaje).strip()
+
+
+def _blob(ws: Path, texto: str) -> str:
+    return subprocess.run(["git", "-C", str(ws), "hash-object", "-w", "--stdin"], input=texto, capture_output=True,
+                          text=True, check=True).stdout.strip()
+
+
+def test_nombres_que_ningun_disco_acepta_no_impiden_comparar(repo: Path) -> None:
+    """A 300-character file name, and a file and a folder with the same name, in a commit: only names (nothing from
+    a commit is ever written to the disk), read like any other file and compared."""
+    informe = "periodo: {p}\ninstitucion: {i}\nfecha_reporte: 2026-01-20\nreportes:\n  - indicador: \"1.4.1.a\"\n" \
+              "    valor: 1\n"
+    mtps, dgme = _blob(repo, informe.format(p="2026-S1", i="MTPS")), _blob(repo, informe.format(p="2026-S2", i="DGME"))
+    largo = "x" * 300 + ".yaml"
+    carpeta_larga = subprocess.run(["git", "-C", str(repo), "mktree"], input=f"100644 blob {mtps}\t{largo}\n",
+                                   capture_output=True, text=True, check=True).stdout.strip()
+    dentro = subprocess.run(["git", "-C", str(repo), "mktree"], input=f"100644 blob {dgme}\tDGME.yaml\n",
+                            capture_output=True, text=True, check=True).stdout.strip()
+    # a tree holding a blob and a tree both named «DGME.yaml»: git mktree refuses it, a forger writes it directly
+    choque = subprocess.run(["git", "-C", str(repo), "hash-object", "-t", "tree", "-w", "--literally", "--stdin"],
+                            input=b"100644 DGME.yaml\0" + bytes.fromhex(dgme) + b"40000 DGME.yaml\0"
+                            + bytes.fromhex(dentro), capture_output=True, check=True).stdout.decode().strip()
+    existentes = git(repo, "ls-tree", "HEAD:avances")
+    commit = _commit_a_mano(repo, existentes + f"040000 tree {carpeta_larga}\t2026-S1\n"
+                                               f"040000 tree {choque}\t2026-S2\n", "nombres raros")
+    git(repo, "tag", "raro", commit)
+    antes = huellas(repo)
+    for formato in ("tabla", "md"):
+        r = correr("cambios", "--desde", "reunion-2", "--hasta", "raro", "--formato", formato, "--corte", CORTE,
+                   cwd=repo)
+        assert r.codigo == 0, r
+        assert "error interno" not in r.err and "Traceback" not in r.err
+    doc = cambios_json(repo, "--desde", "reunion-2", "--hasta", "raro")
+    # read and checked like any other file: the long name is not MTPS's (PNI303) and the two DGME files are one
+    # delivery twice (PNI315), so none counts and each is named among the files with errors (rule 3)
+    assert doc["informes"]["nuevos"] == []
+    assert set(doc["archivos_con_errores"]["hasta"]) == {
+        f"avances/2026-S1/{largo}", "avances/2026-S2/DGME.yaml", "avances/2026-S2/DGME.yaml/DGME.yaml"}
+    assert huellas(repo) == antes
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="medida de memoria de POSIX")
+def test_un_blob_enorme_no_se_lee_ni_se_escribe(repo: Path, tmp_path: Path) -> None:
+    """200 MB of zeros weigh 200 KB inside git: its size is asked first, and a blob over PNI_MAX_BYTES is never
+    read (nor written to a temporary file); it is listed as a file with errors."""
+    import sys
+
+    ceros = subprocess.run(["git", "-C", str(repo), "hash-object", "-w", "--stdin"], input=bytes(200 * 1024 * 1024),
+                           capture_output=True, check=True).stdout.decode().strip()
+    existentes = git(repo, "ls-tree", "HEAD:avances")
+    semestre = subprocess.run(["git", "-C", str(repo), "mktree"], input=f"100644 blob {ceros}\tMTPS.yaml\n",
+                              capture_output=True, text=True, check=True).stdout.strip()
+    git(repo, "tag", "enorme", _commit_a_mano(repo, existentes + f"040000 tree {semestre}\t2026-S1\n", "enorme"))
+    temporal = tmp_path / "tmp"
+    temporal.mkdir()
+    medida = tmp_path / "memoria"
+    codigo = ("import atexit, resource, sys\n"
+              f"atexit.register(lambda: open({str(medida)!r}, 'w').write("
+              "str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
+              "from pni_cli.cli import main\n"
+              f"main(['cambios', '--desde', 'reunion-2', '--hasta', 'enorme', '--formato', 'json', '--corte', "
+              f"'{CORTE}'])\n")
+    p = subprocess.run([sys.executable, "-c", codigo], cwd=repo, capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "TMPDIR": str(temporal), "PNI_SIN_CACHE": "1"})
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["archivos_con_errores"]["hasta"] == ["avances/2026-S1/MTPS.yaml"]
+    assert int(medida.read_text()) < 200 * 1024, "pni leyó el blob entero (ru_maxrss en KB)"
+    assert list(temporal.iterdir()) == []

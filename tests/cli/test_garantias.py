@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pni_cli.lectura import formulario_excel as importar
-from tests.cli.test_catalogo_malos import BASE, CASOS, _formulario, correr, sin_traceback
+from tests.cli.test_catalogo_malos import ATAQUES, BASE, CASOS, _formulario, correr, sin_traceback
 from tests.conftest import REPO, escribir, huellas
 
 CORTE = "2026-11-23"
@@ -28,9 +28,10 @@ POSIX = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="señales POSI
 # --- limits ----------------------------------------------------------------------------------------------------
 
 def _grande(espacio: Path) -> Path:
-    """A valid progress file of about 6 MB (a very long list of evidence links)."""
+    """A valid progress file of about 6 MB (a long list of very long evidence references, each within the bounds of
+    pni_cli/lectura/estructura.py: 650 of 9,541 characters)."""
     return escribir(espacio / "avances/2025-S1/MTPS.yaml",
-                    BASE + "    evidencia:\n" + "      - https://www.transparencia.gob.sv/documento\n" * 150_000)
+                    BASE + "    evidencia:\n" + ("      - https://www.transparencia.gob.sv/" + "d" * 9500 + "\n") * 650)
 
 
 def test_el_limite_de_tamano_se_sube_con_pni_max_bytes(espacio: Path) -> None:
@@ -39,7 +40,7 @@ def test_el_limite_de_tamano_se_sube_con_pni_max_bytes(espacio: Path) -> None:
     sin_traceback(r)
     assert r.codigo == 1
     assert re.search(r"^avances/2025-S1/MTPS\.yaml: error PNI010 \[limite-excedido\] el archivo pesa [\d,]+ bytes y "
-                     r"el máximo es 5,242,880; .*PNI_MAX_BYTES", r.out, re.M), r.out
+                     r"el máximo es 1,048,576; .*PNI_MAX_BYTES", r.out, re.M), r.out
     r = correr("validar", "--corte", CORTE, cwd=espacio, env={"PNI_MAX_BYTES": str(archivo.stat().st_size)})
     sin_traceback(r)
     assert r.codigo == 0, r.out
@@ -214,12 +215,13 @@ def test_un_libro_guardado_con_otra_extension_se_lee_por_su_contenido(espacio: P
 # --- outputs that cannot hurt ------------------------------------------------------------------------------------
 
 def test_solo_salida_py_escribe_archivos() -> None:
-    """Every output file is written by salida.escribir_atomico (temporary file, flush, fsync, os.replace, never
-    over an existing file without --forzar). repositorio.py writes only into its own temporary folder; cache.py
-    only its own file in the cache folder, outside the workspace (atomically too: tests/unit/lectura/test_cache.py)."""
-    permitidos = {"salida.py", "repositorio.py", "cache.py"}
-    patron = re.compile(r"\.write_text\(|\.write_bytes\(|open\([^)]*[\"'](?:w|a|x|wb|ab|xb|r\+)[\"']|os\.replace\(|"
-                        r"os\.rename\(|shutil\.(?:copy|move)")
+    """Every output file is written by salida.escribir_atomico (temporary file, fsync, os.replace, never over an
+    existing file without --forzar, never through a link). repositorio.py writes nothing (what it reads from git is
+    loaded from memory); cache.py only its own file in the cache folder, outside the workspace (atomically too:
+    tests/unit/lectura/test_cache.py)."""
+    permitidos = {"salida.py", "cache.py"}
+    patron = re.compile(r"\.write_text\(|\.write_bytes\(|open\([^)]*[\"'](?:w|a|x|wb|ab|xb|r\+)[\"']|\bos\.replace\(|"
+                        r"\bos\.rename\(|shutil\.(?:copy|move)|\bos\.write\(|mkstemp|TemporaryDirectory|mkdtemp")
     culpables = []
     for archivo in sorted((REPO / "pni_cli").rglob("*.py")):
         if archivo.name in permitidos:
@@ -392,8 +394,8 @@ def test_el_readme_dice_que_garantiza_pni_con_los_limites_del_codigo() -> None:
     seccion = readme.split("## Qué garantiza pni\n", 1)[1].split("\n## ", 1)[0]
     # the defaults, as the code has them when no variable is set
     assert not any(v in os.environ for v in ("PNI_MAX_BYTES", "PNI_MAX_PROFUNDIDAD", "PNI_MAX_DESCOMPRIMIDO"))
-    assert limite("PNI_MAX_BYTES") == 5 * 1024 * 1024
-    assert "| Tamaño de un archivo YAML | 5 MB | `PNI_MAX_BYTES` (en bytes) |" in seccion
+    assert limite("PNI_MAX_BYTES") == 1024 * 1024
+    assert "| Tamaño de un archivo YAML | 1 MB | `PNI_MAX_BYTES` (en bytes) |" in seccion
     profundidad = limite("PNI_MAX_PROFUNDIDAD")
     assert f"| Anidamiento de un archivo YAML | {profundidad} niveles | `PNI_MAX_PROFUNDIDAD` |" in seccion
     assert limite("PNI_MAX_DESCOMPRIMIDO") == 50 * 1024 * 1024
@@ -403,9 +405,42 @@ def test_el_readme_dice_que_garantiza_pni_con_los_limites_del_codigo() -> None:
     assert f"| Compresión de una parte de más de 1 MB | {importar.MAX_RAZON} veces su tamaño |" in seccion
     assert f"| Filas del formulario | {importar.MAX_FILAS} |" in seccion
     assert MAX_PLAUSIBLE == 10**12 and "| 10^12 (PNI307, PNI309) |" in seccion
+    from pni_cli.lectura import estructura
+    from pni_cli.modelos import MAX_META, PlanGeneral, Vigencia
+
+    assert f"| Valores de un archivo YAML (textos, números, listas, mapeos) | {estructura.MAX_VALORES:,} (PNI010) |" \
+        in seccion
+    assert f"reportes de un archivo) | {estructura.MAX_ELEMENTOS:,} (PNI010) |" in seccion
+    assert f"| Caracteres de un texto (unas observaciones, una evidencia) | {estructura.MAX_CARACTERES:,} (PNI010) |" \
+        in seccion
+    plazo = PlanGeneral.model_fields["plazo_dias"].metadata
+    anio = Vigencia.model_fields["desde"].metadata
+    cotas = (plazo[0].ge, plazo[1].le, anio[0].ge, anio[1].le, MAX_META)
+    assert cotas == (0, 365, 2000, 2100, 10**12), cotas
+    assert "| 0 a 365; 2000 a 2100; hasta 10^12 (PNI104, PNI205) |" in seccion
     malos = sum(1 for c in CASOS if c.get("codigo"))
     assert re.search(rf"reúne {malos}\s+entradas malas", seccion)
     assert re.search(rf"y {len(CASOS) - malos}\s+que deben aceptarse", seccion)
+    assert re.search(rf"además, {len(ATAQUES)}\s+ataques a lo que pni escribe", seccion)
     assert "[SECURITY.md](SECURITY.md)" in seccion
     seguridad = (REPO / "SECURITY.md").read_text(encoding="utf-8")
     assert "No abra un issue público" in seguridad and "README.md#qué-garantiza-pni" in seguridad
+
+
+@pytest.mark.parametrize("corte, zip_", [("1970-01-01", (1980, 1, 1, 0, 0, 0)), ("0001-01-01", (1980, 1, 1, 0, 0, 0)),
+                                         ("2200-06-30", (2107, 12, 31, 23, 59, 58)),
+                                         ("9999-12-31", (2107, 12, 31, 23, 59, 58)),
+                                         ("2026-11-23", (2026, 11, 23, 0, 0, 0))])
+def test_excel_con_cualquier_fecha_de_corte(espacio_con_avances: Path, corte: str, zip_: tuple[int, ...]) -> None:
+    """A zip holds dates from 1980 to 2107: the parts take the nearest; the workbook's properties keep the truth."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    r = correr("reporte", "--formato", "xlsx", "--salida", "i.xlsx", "--corte", corte, cwd=espacio_con_avances)
+    sin_traceback(r)
+    assert r.codigo == 0, r.err
+    libro = espacio_con_avances / "i.xlsx"
+    assert {i.date_time for i in zipfile.ZipFile(libro).infolist()} == {zip_}
+    props = load_workbook(libro).properties
+    assert props.created.date().isoformat() == corte == props.modified.date().isoformat()

@@ -220,3 +220,77 @@ def test_otros_limites_de_lectura_invalidan_la_cache(monkeypatch: pytest.MonkeyP
     assert cache._firma_codigo() == antes
     monkeypatch.setenv("PNI_MAX_BYTES", "1000")
     assert cache._firma_codigo() != antes
+
+
+# --- a cache folder or file that someone else prepared -----------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="sin tuberías con nombre")
+def test_una_tuberia_plantada_como_archivo_de_cache_no_cuelga(ws: Path, carpeta_cache: Path) -> None:
+    """A FIFO in the place of the cache file: opened without blocking, not a regular file, ignored (and replaced by
+    the cache written afterwards). In a process of its own, which a hang could not stop."""
+    from tests.conftest import correr_proceso
+
+    esperado = correr_proceso("estado", "--formato", "json", "--corte", CORTE.isoformat(), cwd=ws,
+                              env={"PNI_SIN_CACHE": "1"})
+    carpeta_cache.mkdir(mode=0o700)
+    archivo = cache._archivo_cache(carpeta_cache, ws)
+    os.mkfifo(archivo, 0o600)
+    r = correr_proceso("estado", "--formato", "json", "--corte", CORTE.isoformat(), cwd=ws, tiempo=30,
+                       env={"PNI_CACHE_DIR": str(carpeta_cache)})
+    assert r.codigo == 0, r.err
+    assert r.out == esperado.out
+    assert stat.S_ISREG(os.lstat(archivo).st_mode)
+
+
+def test_un_enlace_plantado_como_archivo_de_cache_no_se_sigue(ws: Path, carpeta_cache: Path,
+                                                                tmp_path: Path) -> None:
+    esperado = json_estado(ws)
+    [archivo] = archivos_cache(carpeta_cache)
+    ajena = tmp_path / "ajena.pickle"
+    contenido = archivo.read_bytes()
+    ajena.write_bytes(contenido.replace(b"Intervenciones transversales", b"Intervenciones FALSIFICADA  "))
+    ajena.chmod(0o600)
+    archivo.unlink()
+    archivo.symlink_to(ajena)
+    assert json_estado(ws) == esperado
+    assert not archivo.is_symlink()  # replaced by the cache rebuilt; what the link pointed at is untouched
+    assert b"FALSIFICADA" in ajena.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="cambiar el dueño de un archivo exige root")
+def test_una_cache_de_otro_usuario_no_se_lee(ws: Path, carpeta_cache: Path) -> None:
+    esperado = json_estado(ws)
+    [archivo] = archivos_cache(carpeta_cache)
+    with open(archivo, "rb") as f:
+        contenido = cache._Lector(f).load()
+    plan = contenido["plan"][1]
+    plan["ejes"][0] = dataclasses.replace(plan["ejes"][0], nombre="Eje falso")
+    archivo.write_bytes(pickle.dumps(contenido))
+    archivo.chmod(0o600)
+    os.chown(archivo, 1, 1)  # someone else's, however private
+    assert json_estado(ws) == esperado
+
+
+@pytest.mark.parametrize("entorno, donde", [
+    ({"XDG_CACHE_HOME": "cache-relativa", "HOME": "{casa}"}, "{casa}/.cache/pni"),
+    ({"XDG_CACHE_HOME": "./.cache", "HOME": "{casa}"}, "{casa}/.cache/pni"),
+    ({"XDG_CACHE_HOME": "", "HOME": "casa-relativa"}, None),
+    ({"PNI_CACHE_DIR": "cache", "XDG_CACHE_HOME": "{casa}/xdg", "HOME": "{casa}"}, "{casa}/xdg/pni"),
+])
+def test_las_carpetas_base_relativas_se_ignoran(ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                entorno: dict[str, str], donde: str | None) -> None:
+    """XDG says a relative XDG_CACHE_HOME is to be ignored; a relative HOME or PNI_CACHE_DIR too: run from the
+    workspace, they would put the cache inside it."""
+    casa = tmp_path / "casa"
+    monkeypatch.delenv("PNI_CACHE_DIR", raising=False)
+    monkeypatch.delenv("PNI_SIN_CACHE", raising=False)
+    for k, v in entorno.items():
+        monkeypatch.setenv(k, v.format(casa=casa))
+    monkeypatch.chdir(ws)
+    carpeta = cache.carpeta_cache()
+    assert carpeta == (Path(donde.format(casa=casa)) if donde else None)
+    antes = sorted(p.relative_to(ws) for p in ws.rglob("*"))
+    json_estado(ws)
+    assert sorted(p.relative_to(ws) for p in ws.rglob("*")) == antes
+    if carpeta is not None:
+        assert archivos_cache(carpeta)
