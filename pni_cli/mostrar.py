@@ -29,9 +29,8 @@ def _ids_con_historia(plan: Plan, id_: str) -> list[str]:
 
 
 def _desconocido(plan: Plan, buscado: str) -> ErrorDeUso:
-    from .texto_seguro import una_linea
-
     from .lectura.escalares import pista_cifras
+    from .texto_seguro import una_linea
 
     cifras = pista_cifras(buscado)
     if cifras:  # «٣.٢» or «３.２»: the id with other digits
