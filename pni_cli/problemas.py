@@ -78,6 +78,15 @@ _TIPOS = [
     Tipo("PNI314", "fecha-futura", Severidad.AVISO, "La fecha del reporte es posterior a la fecha de corte."),
     Tipo("PNI315", "archivo-duplicado", Severidad.ERROR, "Dos archivos de avance para la misma institución y periodo."),
     Tipo("PNI316", "meta-por-definir", Severidad.AVISO, "Se reporta un indicador cuya meta aún está por definir: se guarda, pero no se evalúa."),
+    # Alineación con el Pacto Mundial (plan) y narrativa por actividad (avances)
+    Tipo("PNI220", "alineacion-desconocida", Severidad.ERROR, "Un vínculo nombra un objetivo o un principio del PMM que no está en plan/objetivos-pmm.yaml o plan/principios-pmm.yaml."),
+    Tipo("PNI221", "actividad-sin-alineacion", Severidad.AVISO, "Una actividad no tiene ningún objetivo ni principio del PMM (`objetivos_pmm`, `principios_pmm`)."),
+    Tipo("PNI222", "alineacion-sin-razon", Severidad.AVISO, "Un vínculo propuesto (`origen: propuesta`) no dice en `razon` qué palabras de la actividad lo sostienen."),
+    Tipo("PNI223", "alineacion-repetida", Severidad.AVISO, "La misma actividad o indicador nombra dos veces el mismo objetivo o principio."),
+    Tipo("PNI330", "actividad-desconocida", Severidad.ERROR, "Los logros, dificultades o próximos pasos (`actividades`) nombran una actividad que no existe en el plan."),
+    Tipo("PNI331", "narrativa-no-responsable", Severidad.AVISO, "La institución informa logros, dificultades o próximos pasos de una actividad de la que no es responsable."),
+    Tipo("PNI332", "narrativa-fuera-de-periodo", Severidad.AVISO, "La institución informa logros, dificultades o próximos pasos de una actividad que no está en curso en ese semestre."),
+    Tipo("PNI333", "narrativa-repetida", Severidad.AVISO, "La misma actividad aparece dos veces en `actividades` de un archivo."),
 ]
 
 TIPOS: dict[str, Tipo] = {t.codigo: t for t in _TIPOS}

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..avance import ArchivoAvance
 from ..checks import revisar_plan
 from ..errores import PlanInvalido
-from ..modelos import Avance, Catalogo, Eje, ObjetivosPMM, PlanGeneral, a_dominio
+from ..modelos import Avance, Catalogo, Eje, ObjetivosPMM, PlanGeneral, PrincipiosPMM, a_dominio
 from ..plan import Plan
 from ..problemas import Problema, Severidad, problema
 from .archivos import ILEGIBLE
@@ -56,7 +56,7 @@ def cargar_plan(raiz: Path) -> tuple[Plan | None, list[Problema]]:
             return None
         return ruta
 
-    general = catalogo = objetivos = None
+    general = catalogo = objetivos = principios = None
     if (r := requerido("plan.yaml")) is not None:
         general, documentos["plan.yaml"] = _cargar(r, raiz, PlanGeneral, problemas)
     if (r := requerido("instituciones.yaml")) is not None:
@@ -64,6 +64,9 @@ def cargar_plan(raiz: Path) -> tuple[Plan | None, list[Problema]]:
     if (carpeta / "objetivos-pmm.yaml").is_file():
         objetivos, documentos["objetivos-pmm.yaml"] = _cargar(carpeta / "objetivos-pmm.yaml", raiz, ObjetivosPMM,
                                                                problemas)
+    if (carpeta / "principios-pmm.yaml").is_file():
+        principios, documentos["principios-pmm.yaml"] = _cargar(carpeta / "principios-pmm.yaml", raiz,
+                                                                 PrincipiosPMM, problemas)
     ejes: list[Eje] = []
     archivos_eje: dict[str, str] = {}
     rutas = sorted(carpeta.glob("eje-*.yaml")) if carpeta.is_dir() else []
@@ -90,7 +93,8 @@ def cargar_plan(raiz: Path) -> tuple[Plan | None, list[Problema]]:
     instituciones = {i.clave: a_dominio(i) for i in catalogo.instituciones}
     plan = Plan(a_dominio(general), instituciones,
                 a_dominio(objetivos) if isinstance(objetivos, ObjetivosPMM) else None,
-                [a_dominio(e) for e in sorted(ejes, key=lambda e: e.id)], archivos_eje, documentos)
+                [a_dominio(e) for e in sorted(ejes, key=lambda e: e.id)], archivos_eje, documentos,
+                a_dominio(principios) if isinstance(principios, PrincipiosPMM) else None)
     return plan, problemas
 
 

@@ -131,7 +131,7 @@ def test_el_gancho_revisa_solo_los_archivos_del_commit(repo_institucion: Path, c
     r = _como_pre_commit(repo, con_pni)
     assert r.returncode == 0, r.stdout + r.stderr
     # the 10 plan files and the one progress file of the commit, not the 12 already committed
-    assert r.stdout.strip() == "Todo en orden: 11 archivos revisados: 0 errores, 0 avisos."
+    assert r.stdout.strip() == "Todo en orden: 12 archivos revisados: 0 errores, 0 avisos."
     git(repo, "commit", "-q", "-m", "MTPS 2025-S1")
 
 
@@ -153,7 +153,7 @@ def test_el_gancho_revisa_todos_los_avances_si_cambia_el_plan(repo_institucion: 
     git(repo, "add", ".")
     r = _como_pre_commit(repo, con_pni)
     assert r.returncode == 0, r.stdout
-    assert "22 archivos revisados" in r.stdout  # 10 of the plan + the 12 progress files of 2024-S2
+    assert "23 archivos revisados" in r.stdout  # 11 of the plan + the 12 progress files of 2024-S2
 
 
 # --- GitHub Actions --------------------------------------------------------------------------------------
