@@ -165,16 +165,21 @@ def estado(
     detalle: Annotated[bool, typer.Option("--detalle", help="Muestra cada actividad e indicador.")] = False,
     formato: Annotated[str, typer.Option("--formato", "-f", metavar="tabla|json",
                                          help="tabla (terminal) o json (para scripts).")] = "tabla",
+    objetivo: Annotated[str | None, typer.Option("--objetivo", metavar="N",
+                                                 help="Un objetivo del Pacto Mundial (1 a 23): sus actividades y "
+                                                      "el estado de sus indicadores.")] = None,
+    por_objetivo: Annotated[bool, typer.Option("--por-objetivo", help="Los 23 objetivos del Pacto Mundial en una "
+                                                                      "tabla.")] = False,
     raiz: Raiz = None,
 ) -> None:
     """Muestra dónde está cada eje, actividad e institución a la fecha de corte.
 
-    Ejemplo: pni estado --periodo 2026-S1 --eje 3 --detalle
+    Ejemplos: pni estado --periodo 2026-S1 --eje 3 --detalle · pni estado --por-objetivo · pni estado --objetivo 21
     """
     from . import estado as comando
 
     _fin(comando.ejecutar(corte=corte, periodo=periodo, eje=eje, institucion=institucion, detalle=detalle,
-                          formato=formato, raiz=raiz))
+                          formato=formato, raiz=raiz, objetivo=objetivo, por_objetivo=por_objetivo))
 
 
 @app.command(cls=_ComandoES)

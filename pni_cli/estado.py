@@ -14,10 +14,15 @@ FORMATOS = ("tabla", "json")
 
 
 def ejecutar(*, corte: str | None, periodo: str | None, eje: str | None, institucion: str | None, detalle: bool,
-             formato: str, raiz: Path | None) -> int:
+             formato: str, raiz: Path | None, objetivo: str | None = None, por_objetivo: bool = False) -> int:
     if formato not in FORMATOS:
         raise ErrorDeUso(f"--formato «{formato}» no existe; use tabla o json")
     corte_y_periodo(corte, periodo)
+    if objetivo is not None or por_objetivo:
+        from . import por_objetivo as comando
+
+        return comando.estado(raiz_del_espacio(raiz), corte=corte, periodo=periodo, eje=eje,
+                              institucion=institucion, objetivo=objetivo, formato=formato)
     ev = evaluar_espacio(raiz_del_espacio(raiz), corte=corte, periodo=periodo, eje=eje, institucion=institucion)
     filtro_institucion = ev.situacion.filtro_institucion
     if formato == "json":

@@ -42,12 +42,17 @@ def _notas(notas: tuple[Nota, ...]) -> list[tuple[str, object]]:
     return [("Inconsistencia", Text(seguro(f"[{n.codigo}] {n.descripcion}"), style="yellow")) for n in notas]
 
 
-def _indicador(ind: Indicador) -> list[tuple[str, object]]:
+def _indicador(ind: Indicador, plan: Plan) -> list[tuple[str, object]]:
+    from .objetivos_terminal import filas_alineacion_indicador
+
     return [(f"Indicador {ind.id}", ind.texto), ("  Meta (fuente)", Text(seguro(ind.meta.texto), style="italic")),
-            ("  Meta (lectura)", _lectura_meta(ind.meta)), *_notas(ind.inconsistencias)]
+            ("  Meta (lectura)", _lectura_meta(ind.meta)), *_notas(ind.inconsistencias),
+            *filas_alineacion_indicador(plan, ind)]
 
 
 def _actividad(plan: Plan, act: Actividad, con_indicadores: bool = True) -> list[tuple[str, object]]:
+    from .objetivos_terminal import filas_alineacion
+
     resp = ", ".join(f"{c} ({plan.instituciones[c].nombre})" if c in plan.instituciones else c
                      for c in act.responsables.instituciones)
     filas: list[tuple[str, object]] = [
@@ -56,10 +61,10 @@ def _actividad(plan: Plan, act: Actividad, con_indicadores: bool = True) -> list
         ("Periodo (fuente)", Text(seguro(act.periodo.texto) or "(vacío)", style="italic")),
         ("Periodo", f"{act.periodo.desde}-{act.periodo.hasta} · semestres: "
                     + ", ".join(str(s) for s in plan.ventana(act))),
-        *_notas(act.inconsistencias)]
+        *_notas(act.inconsistencias), *filas_alineacion(plan, act)]
     if con_indicadores:
         for ind in act.indicadores:
-            filas.extend(_indicador(ind))
+            filas.extend(_indicador(ind, plan))
     return filas
 
 
@@ -72,7 +77,8 @@ def _vista(plan: Plan, id_: str) -> Panel | Group | None:
     if id_ in plan.indicadores:
         ind = plan.indicadores[id_]
         act = plan.actividad_de[id_]
-        return Group(_panel(f"Indicador {ind.id}", [("De la actividad", f"{act.id} {act.texto}"), *_indicador(ind)]))
+        return Group(_panel(f"Indicador {ind.id}", [("De la actividad", f"{act.id} {act.texto}"),
+                                                    *_indicador(ind, plan)]))
     if id_ in plan.actividades:
         act = plan.actividades[id_]
         eje = plan.eje_de[id_]

@@ -1,0 +1,148 @@
+"""The plan by GCM objective through the real CLI: `pni estado --por-objetivo` / `--objetivo N` and `pni mostrar O21`
+/ `P6`. Every view built from proposed links says so, and none once the Mecanismo has confirmed them. (`pni
+validar` on the alignment: test_alineacion_validar.py.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Salida, correr
+
+CORTE = "2026-08-01"  # the day after 2026-S1's deadline
+AVISO = "⚠ ALINEACIÓN PROPUESTA"
+
+
+def pni(raiz: Path, *args: str) -> Salida:
+    return correr(*args, "--raiz", str(raiz))
+
+
+def _confirmar_todo(raiz: Path) -> None:
+    """What the Mecanismo does to confirm the alignment: `origen: propuesta` → `origen: mecanismo`."""
+    for ruta in (raiz / "plan").glob("eje-*.yaml"):
+        texto = ruta.read_text(encoding="utf-8")
+        ruta.write_text(texto.replace("origen: propuesta", "origen: mecanismo"), encoding="utf-8")
+
+
+@pytest.fixture
+def ws(espacio_con_avances: Path) -> Path:
+    return espacio_con_avances
+
+
+def test_el_mecanismo_confirma_cambiando_el_origen(ws: Path) -> None:
+    _confirmar_todo(ws)
+    assert pni(ws, "validar", "--corte", CORTE).codigo == 0
+    for args in (("estado", "--por-objetivo"), ("estado", "--objetivo", "21")):
+        r = pni(ws, *args, "--corte", CORTE)
+        assert r.codigo == 0 and AVISO not in r.out and "ALINEACIÓN PROPUESTA" not in r.out, args
+        assert "DATOS ILUSTRATIVOS" in r.out
+    assert AVISO not in pni(ws, "mostrar", "O21").out
+    assert "confirmado por el Mecanismo" in pni(ws, "mostrar", "O21").out
+
+
+# --- pni estado --por-objetivo / --objetivo N --------------------------------------------------------------------
+
+def test_estado_por_objetivo(ws: Path) -> None:
+    r = pni(ws, "estado", "--por-objetivo", "--corte", CORTE)
+    assert r.codigo == 0 and r.err == ""
+    assert AVISO in r.out and "DATOS ILUSTRATIVOS" in r.out
+    assert "163 de 163 vínculos" in r.out
+    filas = re.findall(r"^ +(\d+)  \S", r.out, re.M)
+    assert [int(x) for x in filas] == list(range(1, 24))
+    assert re.search(r"^ +8  SALVAR VIDAS +ninguna", r.out, re.M)
+    assert re.search(r"^ +21  RETORNO DIGNO Y REINTEGRACIÓN +12 \(2 indir\.\) +21 ", r.out, re.M)
+    plano = " ".join(r.out.split())
+    assert ("Objetivos sin ninguna actividad del plan: 8 SALVAR VIDAS, 13 ALTERNATIVAS A LA DETENCIÓN, 22 "
+            "PROTECCIÓN SOCIAL.") in plano
+    assert "0.1.1, 0.1.2, 0.2.1, 0.2.2." in plano and "las filas no se suman" in plano
+
+
+@pytest.mark.parametrize("columnas", ["80", "140"])
+def test_estado_por_objetivo_cabe_en_la_terminal(ws: Path, columnas: str) -> None:
+    r = correr("estado", "--por-objetivo", "--corte", CORTE, "--raiz", str(ws), env={"COLUMNS": columnas})
+    assert r.codigo == 0
+    assert max(len(x) for x in r.out.splitlines()) <= int(columnas)
+    assert "…" not in r.out.split("Obj.")[1].splitlines()[0]  # no header cut
+
+
+def test_estado_de_un_objetivo(ws: Path) -> None:
+    r = pni(ws, "estado", "--objetivo", "O21", "--corte", CORTE)
+    assert r.codigo == 0, r.err
+    assert AVISO in r.out
+    assert "Objetivo 21. RETORNO DIGNO Y REINTEGRACIÓN" in r.out
+    assert "12 actividades (2 por vínculo indirecto) · 21 indicadores" in r.out
+    assert "Instituciones (8): CONAMYPE, DGME, ISDEMU, MINSAL, MJSP, MRREE, MTPS, RNPN" in r.out
+    assert re.search(r"^ 5\.4\.1 ", r.out, re.M) and re.search(r"^  5\.4\.1\.a ", r.out, re.M)
+    assert pni(ws, "estado", "--objetivo", "21", "--corte", CORTE).out == r.out
+
+
+def test_estado_de_un_objetivo_sin_actividades_y_con_filtro(ws: Path) -> None:
+    r = pni(ws, "estado", "--objetivo", "13", "--corte", CORTE)
+    assert r.codigo == 0 and "Ninguna actividad del plan contribuye a este objetivo." in r.out
+    r = pni(ws, "estado", "--objetivo", "21", "--institucion", "RNPN", "--corte", CORTE)
+    assert r.codigo == 0 and "Instituciones (3): DGME, MRREE, RNPN" in r.out and "1 actividad ·" in r.out
+    assert "Filtro: institución RNPN" in r.out
+    r = pni(ws, "estado", "--objetivo", "21", "--eje", "0", "--corte", CORTE)
+    assert "Ninguna actividad de este filtro contribuye a este objetivo." in r.out
+
+
+@pytest.mark.parametrize(("args", "mensaje"), [
+    (("--objetivo", "24"), "--objetivo «24» no es un objetivo del Pacto Mundial; los objetivos van de 1 a 23"),
+    (("--objetivo", "3.2"), "--objetivo «3.2» no es un objetivo"),
+    (("--por-objetivo", "--formato", "json"), "--objetivo y --por-objetivo se muestran como tabla"),
+])
+def test_estado_por_objetivo_uso_incorrecto(ws: Path, args: tuple[str, ...], mensaje: str) -> None:
+    r = pni(ws, "estado", *args, "--corte", CORTE)
+    assert r.codigo == 2 and r.out == "" and mensaje in r.err, r.err
+
+
+# --- pni mostrar O21 / P6 / an activity ---------------------------------------------------------------------
+
+def test_mostrar_un_objetivo(espacio: Path) -> None:
+    r = pni(espacio, "mostrar", "O21")
+    assert r.codigo == 0 and AVISO in r.out
+    assert "Objetivo 21 del PMM · RETORNO DIGNO Y REINTEGRACIÓN" in r.out
+    assert "12 (2 por vínculo indirecto)" in r.out
+    assert r.out.count("Actividad ") == 12 and "Actividad 3.3.1" in r.out
+    assert "pni estado --objetivo 21" in r.out
+    assert pni(espacio, "mostrar", "o21").out == r.out
+
+
+def test_mostrar_un_objetivo_sin_actividades_y_uno_inexistente(espacio: Path) -> None:
+    r = pni(espacio, "mostrar", "O8")
+    assert r.codigo == 0 and "ninguna actividad del plan contribuye a este objetivo" in r.out and AVISO not in r.out
+    r = pni(espacio, "mostrar", "O24")
+    assert r.codigo == 1 and r.err == "pni: «O24» no es un objetivo del Pacto Mundial: van de O1 a O23.\n"
+    r = pni(espacio, "mostrar", "P11")
+    assert r.codigo == 1 and r.err == "pni: «P11» no es un principio rector del Pacto Mundial: van de P1 a P10.\n"
+    r = pni(espacio, "mostrar", "9.9.9")
+    assert r.codigo == 1 and "los objetivos del Pacto Mundial, O1 a O23" in r.err
+
+
+def test_mostrar_un_indicador_que_mide_otro_objetivo_que_su_actividad(espacio: Path) -> None:
+    r = pni(espacio, "mostrar", "O6")
+    assert "su indicador 3.6.2.a: propuesta" in " ".join(r.out.split())
+    r = pni(espacio, "mostrar", "O15")
+    assert "ningún indicador de la actividad mide este objetivo" in " ".join(r.out.split())
+
+
+def test_mostrar_un_principio_con_su_errata(espacio: Path) -> None:
+    r = pni(espacio, "mostrar", "P6")
+    plano = " ".join(r.out.split())
+    assert r.codigo == 0 and "Principio rector P6 del PMM · Derechos Humanos" in r.out
+    assert "[errata]" in plano and "no regresión" in plano and "defiende los principios de no agresión" in plano
+    assert "Actividad 0.4.1" in r.out
+    r = pni(espacio, "mostrar", "P7")
+    assert "ninguna actividad del plan lleva este principio" in " ".join(r.out.split())
+
+
+def test_mostrar_una_actividad_dice_sus_objetivos(espacio: Path) -> None:
+    plano = " ".join(pni(espacio, "mostrar", "5.4.2").out.split())
+    assert "Objetivo del PMM 4 IDENTIDAD JURÍDICA Y DOCUMENTACIÓN — propuesta: «orientación sobre identidad legal»" \
+        in plano
+    assert "Objetivo del PMM 6 CONTRATACIÓN" not in plano
+    assert "Objetivo del PMM 4 IDENTIDAD JURÍDICA Y DOCUMENTACIÓN (su actividad: 4, 15, 21) — propuesta" in plano
+    plano = " ".join(pni(espacio, "mostrar", "0.1.1").out.split())
+    assert "ninguno propio (medio de implementación del plan)" in plano and "Principio del PMM P9" in plano
