@@ -196,16 +196,22 @@ def reporte(
     = None,
     eje: Annotated[str | None, typer.Option("--eje", metavar="N", help="Solo un eje (0 a 6).")] = None,
     forzar: Annotated[bool, typer.Option("--forzar", help="Sobrescribe el archivo de salida si existe.")] = False,
+    por_objetivo: Annotated[bool, typer.Option("--por-objetivo", help="El documento por objetivo del Pacto Mundial, "
+                                                                      "para sus exámenes: actividades, cifras con "
+                                                                      "sus desgloses y lo informado por las "
+                                                                      "instituciones.")] = False,
     raiz: Raiz = None,
 ) -> None:
-    """Genera el informe de avance para el Mecanismo, en Markdown o Excel.
+    """Genera el informe de avance para el Mecanismo, en Markdown o Excel; con --por-objetivo, el documento por
+    objetivo del Pacto Mundial.
 
-    Ejemplo: pni reporte --formato xlsx --salida informe-2026-S1.xlsx --periodo 2026-S1
+    Ejemplos: pni reporte --formato xlsx --salida informe-2026-S1.xlsx --periodo 2026-S1 · pni reporte
+    --por-objetivo --periodo 2026-S1 > pmm.md
     """
     from . import reporte as comando
 
     _fin(comando.ejecutar(formato=formato, salida=salida, corte=corte, periodo=periodo, eje=eje, forzar=forzar,
-                          raiz=raiz))
+                          raiz=raiz, por_objetivo=por_objetivo))
 
 
 @app.command(cls=_ComandoES)

@@ -1,6 +1,7 @@
-"""The plan by GCM objective in the commands that show the semáforo: `pni estado --por-objetivo` and
-`pni estado --objetivo N` (estado.py hands these options here). The content is pni_cli/objetivos.py's; the views
-are render/objetivos_terminal.py's."""
+"""The plan by GCM objective in the commands that show the semáforo: `pni estado --por-objetivo`,
+`pni estado --objetivo N` and `pni reporte --por-objetivo` (estado.py and reporte.py hand these options here). The
+content is pni_cli/objetivos.py's; the views are render/objetivos_terminal.py, objetivos_md.py and
+objetivos_xlsx.py."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 
 from .errores import ErrorDeUso
 from .evaluacion import evaluar_espacio
-from .objetivos import construir, id_de_objetivo
+from .objetivos import PorObjetivo, construir, id_de_objetivo
 from .plan import Plan
+
+FORMATOS_REPORTE = ("md", "xlsx")
 
 
 def numero_de_objetivo(plan: Plan, texto: str) -> int:
@@ -40,4 +43,30 @@ def estado(raiz: Path, *, corte: str | None, periodo: str | None, eje: str | Non
                                             ancho=ancho()))
     else:
         sys.stdout.write(texto_objetivo(vista, n, ev.situacion, ev.plan, color=color_en(sys.stdout), ancho=ancho()))
+    return 0
+
+
+def contenido(raiz: Path, *, corte: str | None, periodo: str | None, eje: str | None) -> PorObjetivo:
+    """The content of `pni reporte --por-objetivo`, with the breakdowns and the narrative of the files that
+    count."""
+    from .repositorio import version_del_plan
+
+    ev = evaluar_espacio(raiz, corte=corte, periodo=periodo, eje=eje, institucion=None)
+    return construir(ev.situacion, ev.plan, ev.avances_contados(), version_del_plan(raiz))
+
+
+def reporte(raiz: Path, *, formato: str, salida: Path | None, corte: str | None, periodo: str | None,
+            eje: str | None, forzar: bool) -> int:
+    """`pni reporte --por-objetivo`: the checks on --formato and --salida are reporte.py's, done before."""
+    from .salida import entregar
+
+    vista = contenido(raiz, corte=corte, periodo=periodo, eje=eje)
+    if formato == "md":
+        from .render.objetivos_md import documento
+
+        entregar(documento(vista), salida, forzar, "Documento por objetivo escrito en")
+    else:
+        from .render.objetivos_xlsx import libro
+
+        entregar(libro(vista), salida, forzar, "Documento por objetivo escrito en")
     return 0

@@ -16,7 +16,7 @@ FORMATOS = ("md", "xlsx")
 
 
 def ejecutar(*, formato: str, salida: Path | None, corte: str | None, periodo: str | None, eje: str | None,
-             forzar: bool, raiz: Path | None) -> int:
+             forzar: bool, raiz: Path | None, por_objetivo: bool = False) -> int:
     if formato not in FORMATOS:
         raise ErrorDeUso(f"--formato «{formato}» no existe; use md o xlsx")
     if formato == "xlsx" and salida is None:
@@ -25,6 +25,11 @@ def ejecutar(*, formato: str, salida: Path | None, corte: str | None, periodo: s
     if salida is not None:
         comprobar_destino(salida, forzar)
     carpeta = raiz_del_espacio(raiz)
+    if por_objetivo:
+        from . import por_objetivo as comando
+
+        return comando.reporte(carpeta, formato=formato, salida=salida, corte=corte, periodo=periodo, eje=eje,
+                               forzar=forzar)
     ev = evaluar_espacio(carpeta, corte=corte, periodo=periodo, eje=eje, institucion=None)
     informe = construir(ev.situacion, ev.plan, version_del_plan(carpeta), ev.situacion.filtro_eje)
     if formato == "md":

@@ -1,15 +1,18 @@
-"""The plan by GCM objective through the real CLI: `pni estado --por-objetivo` / `--objetivo N` and `pni mostrar O21`
-/ `P6`. Every view built from proposed links says so, and none once the Mecanismo has confirmed them. (`pni
-validar` on the alignment: test_alineacion_validar.py.)"""
+"""The plan by GCM objective through the real CLI: `pni estado --por-objetivo` / `--objetivo N`, `pni mostrar O21` /
+`P6` and the export `pni reporte --por-objetivo` in Markdown and Excel. Every view built from proposed links says
+so, and none once the Mecanismo has confirmed them. (`pni validar` on the alignment: test_alineacion_validar.py.)"""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
-from tests.conftest import Salida, correr
+from tests.cli.test_alineacion_validar import informe
+from tests.conftest import REPO, Salida, correr, escribir, huellas
 
 CORTE = "2026-08-01"  # the day after 2026-S1's deadline
 AVISO = "⚠ ALINEACIÓN PROPUESTA"
@@ -34,7 +37,7 @@ def ws(espacio_con_avances: Path) -> Path:
 def test_el_mecanismo_confirma_cambiando_el_origen(ws: Path) -> None:
     _confirmar_todo(ws)
     assert pni(ws, "validar", "--corte", CORTE).codigo == 0
-    for args in (("estado", "--por-objetivo"), ("estado", "--objetivo", "21")):
+    for args in (("estado", "--por-objetivo"), ("estado", "--objetivo", "21"), ("reporte", "--por-objetivo")):
         r = pni(ws, *args, "--corte", CORTE)
         assert r.codigo == 0 and AVISO not in r.out and "ALINEACIÓN PROPUESTA" not in r.out, args
         assert "DATOS ILUSTRATIVOS" in r.out
@@ -146,3 +149,100 @@ def test_mostrar_una_actividad_dice_sus_objetivos(espacio: Path) -> None:
     assert "Objetivo del PMM 4 IDENTIDAD JURÍDICA Y DOCUMENTACIÓN (su actividad: 4, 15, 21) — propuesta" in plano
     plano = " ".join(pni(espacio, "mostrar", "0.1.1").out.split())
     assert "ninguno propio (medio de implementación del plan)" in plano and "Principio del PMM P9" in plano
+
+
+# --- pni reporte --por-objetivo ----------------------------------------------------------------------------
+
+def test_documento_por_objetivo_en_markdown(ws: Path) -> None:
+    antes = huellas(ws)
+    r = pni(ws, "reporte", "--por-objetivo", "--corte", CORTE)
+    assert r.codigo == 0 and r.err == ""
+    md = r.out
+    assert md.startswith("# El PNI 2024-2028 por objetivo del Pacto Mundial para la Migración\n")
+    assert md.index("> **⚠ ALINEACIÓN PROPUESTA.**") < md.index("## Resumen")
+    assert "> **⚠ DATOS ILUSTRATIVOS.**" in md
+    assert re.findall(r"^## Objetivo (\d+)\.", md, re.M) == [str(n) for n in range(1, 24)]
+    assert "## Medios de implementación del plan" in md and "## Principios rectores" in md
+    assert "## Cómo se hizo esta alineación" in md and "`origen: mecanismo`" in md
+    o13 = md.split("## Objetivo 13.")[1].split("## Objetivo 14.")[0]
+    assert "**Ninguna actividad del plan contribuye a este objetivo.**" in o13
+    o21 = md.split("## Objetivo 21.")[1].split("## Objetivo 22.")[0]
+    assert "### Cifras clave" in o21 and "### Lo que informan las instituciones" in o21
+    assert "sexo: mujeres" in o21  # the breakdowns of the illustrative files
+    assert re.search(r"^- \*\*5\.4\.1\*\* · DGME, 2026-S1$", o21, re.M)  # their narrative
+    assert pni(ws, "reporte", "--por-objetivo", "--corte", CORTE).out == md  # same data, same bytes
+    assert huellas(ws) == antes
+
+
+def test_documento_por_objetivo_escapa_el_markdown_de_los_datos(espacio: Path) -> None:
+    escribir(espacio / "avances/2026-S1/DGME.yaml", informe(
+        '  - actividad: "5.4.1"\n    logros: "Tabla | rota <script>alert(1)</script> **negrita** [enlace](x)"\n'
+        '    dificultades: "Primera línea\\nsegunda línea"\n'))
+    md = pni(espacio, "reporte", "--por-objetivo", "--corte", CORTE).out
+    linea = next(x for x in md.splitlines() if "Tabla" in x)
+    assert "\\|" in linea and "&lt;script&gt;" in linea and "\\*\\*negrita\\*\\*" in linea and "\\[enlace\\]" in linea
+    assert "Primera línea segunda línea" in md
+
+
+def test_documento_por_objetivo_en_excel(ws: Path, tmp_path: Path) -> None:
+    salida = tmp_path / "pmm.xlsx"
+    r = pni(ws, "reporte", "--por-objetivo", "--formato", "xlsx", "--salida", str(salida), "--corte", CORTE)
+    assert r.codigo == 0 and r.out == "" and f"Documento por objetivo escrito en {salida}" in r.err
+    libro = load_workbook(salida)
+    assert libro.sheetnames == ["Resumen", "Actividades", "Cifras clave", "Reportes", "Narrativa", "Principios",
+                                "Método"]
+    for hoja in libro.worksheets:
+        textos = [str(c.value) for fila in hoja.iter_rows(max_row=5) for c in fila if c.value]
+        assert any(t.startswith("⚠ ALINEACIÓN PROPUESTA") for t in textos), hoja.title
+        assert any(t.startswith("⚠ DATOS ILUSTRATIVOS") for t in textos), hoja.title
+    resumen = libro["Resumen"]
+    filas = [f for f in resumen.iter_rows(values_only=True) if isinstance(f[0], int)]
+    assert [f[0] for f in filas] == list(range(1, 24))
+    assert filas[20][:5] == (21, "RETORNO DIGNO Y REINTEGRACIÓN", 12, 2, 21)
+    assert filas[7][2] == 0
+    narrativa = [f for f in libro["Narrativa"].iter_rows(values_only=True) if isinstance(f[0], int)]
+    assert narrativa and all(len(f) == 8 for f in narrativa)
+    reportes = [f for f in libro["Reportes"].iter_rows(values_only=True) if isinstance(f[0], int)]
+    assert any(f[6] and "mujeres" in f[6] for f in reportes)  # the «Sexo» column
+    segundo = tmp_path / "otra.xlsx"
+    pni(ws, "reporte", "--por-objetivo", "--formato", "xlsx", "--salida", str(segundo), "--corte", CORTE)
+    assert segundo.read_bytes() == salida.read_bytes()
+
+
+def test_documento_por_objetivo_en_excel_nunca_escribe_formulas(espacio: Path, tmp_path: Path) -> None:
+    escribir(espacio / "avances/2026-S1/DGME.yaml", informe('  - actividad: "5.4.1"\n    logros: "=HYPERLINK(1)"\n'))
+    salida = tmp_path / "pmm.xlsx"
+    assert pni(espacio, "reporte", "--por-objetivo", "-f", "xlsx", "-o", str(salida), "--corte", CORTE).codigo == 0
+    celda = next(c for fila in load_workbook(salida)["Narrativa"].iter_rows() for c in fila
+                 if c.value == "=HYPERLINK(1)")
+    assert celda.data_type == "s"
+
+
+def test_documento_por_objetivo_uso(ws: Path, tmp_path: Path) -> None:
+    r = pni(ws, "reporte", "--por-objetivo", "--formato", "xlsx", "--corte", CORTE)
+    assert r.codigo == 2 and "necesita --salida" in r.err
+    r = pni(ws, "reporte", "--por-objetivo", "--formato", "html", "--corte", CORTE)
+    assert r.codigo == 2 and "use md o xlsx" in r.err
+    existente = escribir(tmp_path / "ya.md", "no tocar")
+    r = pni(ws, "reporte", "--por-objetivo", "--salida", str(existente), "--corte", CORTE)
+    assert r.codigo == 3 and existente.read_text(encoding="utf-8") == "no tocar"
+
+
+def test_documento_por_objetivo_de_un_eje(ws: Path) -> None:
+    md = pni(ws, "reporte", "--por-objetivo", "--eje", "5", "--corte", CORTE).out
+    assert "**Solo el eje 5:**" in md
+    o1 = md.split("## Objetivo 1.")[1].split("## Objetivo 2.")[0]
+    assert "**0.3.1**" not in o1 and "**6.4.1**" not in o1
+    o21 = md.split("## Objetivo 21.")[1].split("## Objetivo 22.")[0]
+    assert "**5.4.1**" in o21 and "**3.3.1**" not in o21
+
+
+def test_los_avances_ilustrativos_traen_narrativa(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    shutil.copytree(REPO / "avances", tmp_path / "avances")
+    r = pni(tmp_path, "validar", "--corte", CORTE)
+    assert r.codigo == 0 and not re.search(r"PNI33\d", r.out), r.out
+    con = [p for p in (REPO / "avances").rglob("*.yaml")
+           if re.search(r"^actividades:", p.read_text(encoding="utf-8"), re.M)]
+    assert len(con) >= 5
+    assert all("ilustrativo: true" in p.read_text(encoding="utf-8") for p in con)
