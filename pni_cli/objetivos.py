@@ -118,6 +118,17 @@ def todos_los_vinculos(plan: Plan) -> list[VinculoObjetivo | VinculoPrincipio]:
     return out
 
 
+_EN_PLURAL = {"fuente": ("de la fuente", "de la fuente"),
+              "mecanismo": ("confirmado por el Mecanismo", "confirmados por el Mecanismo"),
+              "propuesta": ("propuesto", "propuestos")}
+
+
+def origenes_en_palabras(origenes_: dict[str, int]) -> str:
+    """{"propuesta": 7} → «7 propuestos»; {"mecanismo": 2, "propuesta": 1} → «2 confirmados por el Mecanismo, 1
+    propuesto»."""
+    return ", ".join(f"{n} {_EN_PLURAL[o][n != 1]}" for o, n in origenes_.items()) or "—"
+
+
 def origenes(vinculos: Iterable[VinculoObjetivo | VinculoPrincipio]) -> dict[str, int]:
     """How many links come from each origin, in the order fuente, mecanismo, propuesta (only those present)."""
     c: Counter[str] = Counter(v.origen for v in vinculos)
@@ -134,6 +145,8 @@ class ReporteCifra:
     institucion: str
     valor: str
     desglose: dict[str, str]  # dimension → «mujeres 7 · hombres 8»
+    cifra: float = 0  # the value as a number (for a workbook's sums)
+    partes: tuple[tuple[str, str, float], ...] = ()  # (dimension, category, value) of every breakdown
 
 
 @dataclass(frozen=True)
@@ -175,12 +188,17 @@ class ActividadVista:
     periodo: str
     estado: str | None  # of the indicators that measure the objective; None when none does
     etiqueta: str
-    vinculos: tuple[VinculoObjetivo, ...]
+    propio: VinculoObjetivo | None  # the activity's own link to the objective
+    de_indicadores: tuple[tuple[str, VinculoObjetivo], ...]  # links its indicators carry themselves
     medido_por: tuple[str, ...]
     nota: str
     cifras: tuple[Cifra, ...]
     relatos: tuple[Relato, ...]
     principios: tuple[VinculoPrincipio, ...] = ()
+
+    @property
+    def vinculos(self) -> tuple[VinculoObjetivo, ...]:
+        return ((self.propio,) if self.propio else ()) + tuple(v for _, v in self.de_indicadores)
 
     @property
     def indirecto(self) -> bool:
@@ -191,9 +209,14 @@ class ActividadVista:
         """The origins of its links in words: «propuesta», «confirmado por el Mecanismo»…"""
         return ", ".join(dict.fromkeys(ORIGENES[v.origen] for v in self.vinculos)) or "—"
 
+    def razones(self) -> list[tuple[str, VinculoObjetivo]]:
+        """(who, link): «» for the activity's own link, «su indicador 3.6.2.a» for an indicator's."""
+        return ([("", self.propio)] if self.propio else []) + [(f"su indicador {i}", v)
+                                                               for i, v in self.de_indicadores]
+
     @property
     def razon(self) -> str:
-        return " · ".join(v.razon for v in self.vinculos if v.razon)
+        return " · ".join((f"{quien}: " if quien else "") + v.razon for quien, v in self.razones() if v.razon)
 
 
 @dataclass(frozen=True)
@@ -316,7 +339,10 @@ def _cifra(plan: Plan, e: EstadoIndicador, reportes: list[tuple[Semestre, str, R
                  numero(e.reportado) + (unidad if e.reportado is not None else ""), porcentaje(e.logro),
                  ", ".join(notas), _desglose(ind, reportes),
                  tuple(ReporteCifra(str(s), inst, numero(r.valor),
-                                    {_dimension(d): _texto_desglose(p) for d, p in (r.desglose or {}).items()})
+                                    {_dimension(d): _texto_desglose(p) for d, p in (r.desglose or {}).items()},
+                                    float(r.valor),
+                                    tuple((_dimension(d), k, float(x)) for d, p in (r.desglose or {}).items()
+                                          for k, x in p.items()))
                        for s, inst, r in reportes),
                  propio)
 
@@ -351,15 +377,16 @@ def construir(sit: Situacion, plan: Plan, avances: list[Avance], version_plan: s
     for lista in por_indicador.values():
         lista.sort(key=lambda x: (x[0], x[1]))
 
-    def vista(act: Actividad, vinculos: tuple[VinculoObjetivo, ...], medidores: tuple[Indicador, ...],
-              propios: dict[str, VinculoObjetivo], nota_sin: str) -> ActividadVista:
+    def vista(act: Actividad, propio: VinculoObjetivo | None, de_indicadores: tuple[tuple[str, VinculoObjetivo], ...],
+              medidores: tuple[Indicador, ...], nota_sin: str) -> ActividadVista:
+        propios = dict(de_indicadores)
         medidos = [estados[i.id] for i in medidores if i.id in estados]
         return ActividadVista(
             act.id, act.texto, plan.eje_de[act.id].id, act.responsables.instituciones,
             act.periodo.texto or "sin periodo en la fuente",
             estado_de_actividad(medidos) if medidos else None,
             ETIQUETAS[estado_de_actividad(medidos)] if medidos else "—",
-            vinculos, tuple(i.id for i in medidores), "" if medidores else nota_sin,
+            propio, de_indicadores, tuple(i.id for i in medidores), "" if medidores else nota_sin,
             tuple(_cifra(plan, e, por_indicador.get(e.id, []), propios.get(e.id)) for e in medidos),
             _relatos(act.id, narrativas), act.principios_pmm)
 
@@ -376,13 +403,13 @@ def construir(sit: Situacion, plan: Plan, avances: list[Avance], version_plan: s
             otros = [f"{i.id} → {', '.join(str(v.objetivo) for v in c.actividad.objetivos_de(i))}"
                      for i in c.actividad.indicadores if i not in c.indicadores]
             nota = (f"ningún indicador de la actividad mide este objetivo ({'; '.join(otros)})" if otros else "")
-            acts.append(vista(c.actividad, c.vinculos, c.indicadores, dict(c.de_indicadores), nota))
+            acts.append(vista(c.actividad, c.vinculo, c.de_indicadores, c.indicadores, nota))
         conteo = Counter(ci.estado for a in acts for ci in a.cifras)
         objetivos.append(ObjetivoVista(
             n, textos[n].etiqueta, textos[n].texto, tuple(acts), {k: conteo.get(k, 0) for k in ESTADOS},
             tuple(sorted({r for a in acts for r in a.responsables})),
             origenes(v for a in acts for v in a.vinculos)))
-    medios = [vista(a, (), a.indicadores, {}, "") for a in sin_objetivo(plan) if a.id in incluidas]
+    medios = [vista(a, None, (), a.indicadores, "") for a in sin_objetivo(plan) if a.id in incluidas]
     vistos_p = principios(plan)
     textos_p = {p.id: p for p in (plan.principios.principios if plan.principios else ())}
     vinculos = todos_los_vinculos(plan)

@@ -10,7 +10,15 @@ bytes."""
 
 from __future__ import annotations
 
-from ..objetivos import ORIGENES, ActividadVista, ObjetivoVista, PorObjetivo, Relato, aviso_propuesta
+from ..objetivos import (
+    ORIGENES,
+    ActividadVista,
+    ObjetivoVista,
+    PorObjetivo,
+    Relato,
+    aviso_propuesta,
+    origenes_en_palabras,
+)
 from ..progreso import ESTADOS, ETIQUETAS
 from ..texto_seguro import celda_markdown as celda
 from ..texto_seguro import texto_markdown as md
@@ -62,8 +70,8 @@ def _resumen(v: PorObjetivo) -> list[str]:
 
 def _vinculo(a: ActividadVista) -> str:
     partes = []
-    for vin in a.vinculos:
-        origen = ORIGENES[vin.origen] + (", indirecto" if vin.indirecto else "")
+    for quien, vin in a.razones():
+        origen = (f"{quien}, " if quien else "") + ORIGENES[vin.origen] + (", indirecto" if vin.indirecto else "")
         partes.append(f"*{origen}*" + (f": {celda(vin.razon)}" if vin.razon else ""))
     return " · ".join(partes) or "—"
 
@@ -166,7 +174,7 @@ def _principios(v: PorObjetivo) -> list[str]:
 
 
 def _metodo(v: PorObjetivo) -> list[str]:
-    origenes = ", ".join(f"{n} {ORIGENES[o]}" for o, n in v.origenes.items()) or "ninguno"
+    origenes = origenes_en_palabras(v.origenes)
     return ["", "## Cómo se hizo esta alineación", "",
             "El plan dice que sus prioridades «se encuentran alineados a los objetivos del PMM como se detalla a "
             "continuación», pero la tabla que seguía era una imagen y no se conserva en el texto. Cada actividad "

@@ -138,9 +138,12 @@ def _fila_actividad(a: ActividadVista) -> list[Text | str]:
     texto = Text(seguro(a.texto), style="bold")
     texto.append(f"\nEje {a.eje} · responsables: {', '.join(a.responsables)} · periodo {seguro(a.periodo)}",
                  style="dim")
-    for v in a.vinculos:
+    if a.propio is not None:
         texto.append("\nVínculo: ", style="dim")
-        texto.append_text(_vinculo(v))
+        texto.append_text(_vinculo(a.propio))
+    elif a.de_indicadores:
+        texto.append(f"\nVínculo: por su indicador {', '.join(i for i, _ in a.de_indicadores)} (abajo)",
+                     style="dim")
     if a.nota:
         texto.append(f"\n{seguro(a.nota)}", style="italic")
     return [Text(a.id, style="bold"), texto, "", "", etiqueta(a.estado) if a.estado else Text("—", style="dim")]

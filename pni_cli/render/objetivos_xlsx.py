@@ -4,23 +4,24 @@ gives one objective and a pivot table any summary.
 
 Sheets: Resumen (the 23 objectives), Actividades (each activity under each objective it contributes to, with
 responsables, period, state and why), Cifras clave (each indicator's figure at the cut-off date with its
-breakdowns), Reportes (each report as the institution wrote it, a column per breakdown), Narrativa (logros,
-dificultades, próximos pasos), Principios (the guiding principles and the plan's means of implementation) and
-Método. Every sheet carries the illustrative-data and proposed-alignment warnings when they apply. Every cell is
-written by `excel.poner`: never a formula, nothing XML cannot hold; the same data give the same bytes."""
+breakdowns), Reportes (each report as the institution wrote it, its value a number), Desgloses (each part of each
+breakdown, a number, for a pivot table by sex, age or migration status), Narrativa (logros, dificultades, próximos
+pasos), Principios (the guiding principles and the plan's means of implementation) and Método. Every sheet carries
+the illustrative-data and proposed-alignment warnings when they apply. Every cell is written by `excel.poner`: never
+a formula, nothing XML cannot hold; the same data give the same bytes."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from ..objetivos import ORIGENES, PorObjetivo, aviso_propuesta
+from ..objetivos import ORIGENES, PorObjetivo, aviso_propuesta, origenes_en_palabras
 from ..progreso import ESTADOS, ETIQUETAS
 from .excel import alto, estilar, guardar_con_fecha, poner
 from .informe_xlsx import COLORES, ENCABEZADO
 
-DIMENSIONES = ("sexo", "edad", "condición migratoria", "nacionalidad", "discapacidad", "departamento", "país",
-               "consulado")
+OSCUROS = ("cumplida", "rojo", "no_cumplida")  # a state's colour that takes white text
+SIN_OBJETIVO = "—"  # the objective column of the plan's means of implementation
 
 
 def libro(v: PorObjetivo) -> bytes:
@@ -38,12 +39,20 @@ def libro(v: PorObjetivo) -> bytes:
     fuente_aviso = Font(bold=True, color="9C0006")
     fuente_propuesta = Font(bold=True, color="7F6000")
     negrita = Font(bold=True)
+    fuente_estado = {True: Font(bold=True, color="FFFFFF"), False: Font(bold=True, color="000000")}
     rellenos: dict[str, PatternFill] = {}
 
     def relleno(color: str) -> PatternFill:
         if color not in rellenos:
             rellenos[color] = PatternFill("solid", fgColor=color)
         return rellenos[color]
+
+    centrado = Alignment(horizontal="center", vertical="top")
+
+    def alto_de(valores: list[Any], anchos: list[int]) -> float:
+        """`excel.alto`, a little more generous: this workbook's cells hold long uppercase labels and lists of
+        claves, wider than the average text it assumes."""
+        return alto([str(x) for x in valores], [max(1, int(a * 0.9)) for a in anchos])
 
     def a_lo_ancho(ws: Any, fila: int, columnas: int, valor: str, alto_fila: float, **estilo: Any) -> None:
         poner(ws, fila, 1, valor, alignment=envolver, **estilo)
@@ -52,9 +61,11 @@ def libro(v: PorObjetivo) -> bytes:
         ws.row_dimensions[fila].height = alto_fila
 
     def hoja(titulo_hoja: str, titulo: str, encabezados: list[str], anchos: list[int], filas: list[list[Any]],
-             estados: dict[int, list[str]] | None = None, nota: str = "") -> tuple[Any, int]:
+             estados: dict[int, list[str]] | None = None, nota: str = "",
+             numeros: tuple[int, ...] = ()) -> tuple[Any, int]:
         """A sheet: title, subtitle, the warnings that apply, an optional note, then the table (header fixed,
-        filters), printed landscape to the page's width."""
+        filters), printed landscape to the page's width. The first column (the objective) is centred, so that «2»
+        never reads as one number with the activity «6.4.3» beside it, and so are the `numeros` columns."""
         ws = wb.create_sheet(titulo_hoja)
         columnas = len(encabezados)
         total = sum(anchos)
@@ -62,35 +73,35 @@ def libro(v: PorObjetivo) -> bytes:
         subtitulo = (f"Fecha de corte: {v.corte} · Semestres evaluados: {v.semestres}"
                      + (f" · Versión del plan: {v.version_plan}" if v.version_plan else "") + f" · pni {v.version_pni}"
                      + (f" · solo el eje {v.filtro_eje}" if v.filtro_eje is not None else ""))
-        a_lo_ancho(ws, 2, columnas, subtitulo, alto([subtitulo], [total]), font=fuente_subtitulo)
+        a_lo_ancho(ws, 2, columnas, subtitulo, alto_de([subtitulo], [total]), font=fuente_subtitulo)
         fila = 3
         if v.propuesta:
             texto = "⚠ ALINEACIÓN PROPUESTA: " + aviso_propuesta(v.propuestos, v.vinculos)
-            a_lo_ancho(ws, fila, columnas, texto, alto([texto], [total]), font=fuente_propuesta,
+            a_lo_ancho(ws, fila, columnas, texto, alto_de([texto], [total]), font=fuente_propuesta,
                        fill=relleno("FFEB9C"))
             fila += 1
         if v.ilustrativo:
             texto = ("⚠ DATOS ILUSTRATIVOS: los avances son valores de ejemplo (ilustrativo: true), no informes "
                      "reales de las instituciones.")
-            a_lo_ancho(ws, fila, columnas, texto, alto([texto], [total]), font=fuente_aviso, fill=relleno("FFC7CE"))
+            a_lo_ancho(ws, fila, columnas, texto, alto_de([texto], [total]), font=fuente_aviso, fill=relleno("FFC7CE"))
             fila += 1
         if nota:
-            a_lo_ancho(ws, fila, columnas, nota, alto([nota], [total]), font=Font(italic=True))
+            a_lo_ancho(ws, fila, columnas, nota, alto_de([nota], [total]), font=Font(italic=True))
             fila += 1
         inicio = fila + 1
         for j, h in enumerate(encabezados, 1):
             poner(ws, inicio, j, h, font=cabecera_fuente, fill=cabecera_relleno, alignment=envolver, border=borde)
-        ws.row_dimensions[inicio].height = alto(encabezados, anchos)
+        ws.row_dimensions[inicio].height = alto_de(encabezados, anchos)
         for i, valores in enumerate(filas, inicio + 1):
             for j, valor in enumerate(valores, 1):
-                poner(ws, i, j, valor, alignment=envolver, border=borde)
-            ws.row_dimensions[i].height = alto([str(x) for x in valores], anchos)
+                alineacion = centrado if j == 1 or j in numeros else envolver
+                poner(ws, i, j, valor, alignment=alineacion, border=borde)
+            ws.row_dimensions[i].height = alto_de(valores, anchos)
         for columna, lista in (estados or {}).items():
             for i, estado in enumerate(lista, inicio + 1):
                 if estado in COLORES:
-                    blanco = estado in ("cumplida", "rojo", "no_cumplida")
                     estilar(ws.cell(row=i, column=columna), fill=relleno(COLORES[estado]),
-                            font=Font(bold=True, color="FFFFFF" if blanco else "000000"))
+                            font=fuente_estado[estado in OSCUROS])
         for j, ancho in enumerate(anchos, 1):
             ws.column_dimensions[get_column_letter(j)].width = ancho
         ws.auto_filter.ref = f"A{inicio}:{get_column_letter(columnas)}{max(inicio + len(filas), inicio + 1)}"
@@ -110,7 +121,7 @@ def libro(v: PorObjetivo) -> bytes:
     # --- Resumen: the 23 objectives
     filas: list[list[Any]] = []
     for o in v.objetivos:
-        alineacion = ", ".join(f"{n} {ORIGENES[k]}" for k, n in o.origenes.items()) or "—"
+        alineacion = origenes_en_palabras(o.origenes)
         filas.append([o.id, o.etiqueta, len(o.actividades), o.indirectas, o.indicadores,
                       *[o.conteo[k] for k in ESTADOS], ", ".join(o.instituciones) or "—", alineacion])
     notas = ["Una actividad puede contribuir a varios objetivos: las filas no se suman."]
@@ -123,9 +134,10 @@ def libro(v: PorObjetivo) -> bytes:
     ws, fila_cabecera = hoja("Resumen", v.titulo,
               ["Objetivo", "Etiqueta", "Actividades", "Por vínculo indirecto", "Indicadores",
                *[ETIQUETAS[k].capitalize() for k in ESTADOS], "Instituciones", "Alineación"],
-              [9, 30, 11, 11, 11, *[9] * len(ESTADOS), 36, 18], filas, nota=" ".join(notas))
+              [9, 30, 11, 11, 11, *[9] * len(ESTADOS), 36, 18], filas, nota=" ".join(notas),
+              numeros=tuple(range(3, 6 + len(ESTADOS))))
     for j, k in enumerate(ESTADOS, 6):
-        estilar(ws.cell(row=fila_cabecera, column=j), fill=relleno(COLORES[k]), font=Font(bold=True, color="000000"))
+        estilar(ws.cell(row=fila_cabecera, column=j), fill=relleno(COLORES[k]), font=fuente_estado[k in OSCUROS])
     for i, o in enumerate(v.objetivos, fila_cabecera + 1):
         if not o.actividades:
             estilar(ws.cell(row=i, column=3), font=fuente_aviso)
@@ -154,23 +166,31 @@ def libro(v: PorObjetivo) -> bytes:
     hoja("Cifras clave", "Cifras clave por objetivo",
          ["Objetivo", "Actividad", "Indicador", "Texto del indicador", "Meta (fuente)", "Esperado a la fecha",
           "Reportado", "% logro", "Semáforo", "Notas", "Desglose"],
-         [9, 10, 10, 40, 28, 11, 11, 9, 14, 22, 40], filas, {9: estados},
+         [9, 10, 10, 40, 28, 11, 11, 9, 14, 22, 40], filas, {9: estados}, numeros=(6, 7, 8),
          nota="Lo reportado en los semestres evaluados, con el mismo cálculo que pni estado. En los conteos que se "
               "suman, cada desglose suma los informes que lo traen; en los demás, es el del último semestre.")
 
-    # --- Reportes: as each institution wrote them
-    filas = []
+    # --- Reportes: as each institution wrote them; Desgloses: each part, a number
+    filas, partes = [], []
     for o in v.objetivos:
         for a in o.actividades:
             for c in a.cifras:
                 for r in c.reportes:
-                    filas.append([o.id, c.id, c.texto, r.periodo, r.institucion, r.valor,
-                                  *[r.desglose.get(d, "") for d in DIMENSIONES]])
+                    filas.append([o.id, c.id, r.periodo, r.institucion, r.cifra,
+                                  "\n".join(f"{d}: {t}" for d, t in r.desglose.items()) or "—"])
+                    partes += [[o.id, c.id, r.periodo, r.institucion, d, k, x] for d, k, x in r.partes]
+    # the indicators' texts are in «Cifras clave»: one line a row here, for filtering and pivot tables
     hoja("Reportes", "Cada reporte de los semestres evaluados, con sus desgloses",
-         ["Objetivo", "Indicador", "Texto del indicador", "Semestre", "Institución", "Valor",
-          *[d.capitalize() for d in DIMENSIONES]],
-         [9, 10, 36, 10, 12, 10, *[18] * len(DIMENSIONES)], filas,
-         nota="Un reporte aparece una vez por cada objetivo que su indicador mide.")
+         ["Objetivo", "Indicador", "Semestre", "Institución", "Valor", "Desglose"],
+         [9, 10, 10, 14, 10, 70], filas, numeros=(5,),
+         nota="Un reporte aparece una vez por cada objetivo que su indicador mide: para sumar, filtre un objetivo. "
+              "El texto de cada indicador está en la hoja Cifras clave.")
+    hoja("Desgloses", "Cada parte de cada desglose reportado",
+         ["Objetivo", "Indicador", "Semestre", "Institución", "Desglose", "Categoría", "Valor"],
+         [9, 10, 10, 14, 22, 26, 10], partes, numeros=(7,),
+         nota="Una fila por categoría (mujeres, hombres, un tramo de edad, una condición migratoria…), para hacer "
+              "tablas dinámicas por sexo, edad o situación migratoria. Filtre un objetivo antes de sumar."
+              + ("" if partes else " Ningún reporte de los semestres evaluados trae desgloses."))
 
     # --- Narrativa
     filas = []
@@ -179,11 +199,16 @@ def libro(v: PorObjetivo) -> bytes:
             for relato in a.relatos:
                 filas.append([o.id, a.id, a.texto, relato.institucion, relato.periodo, relato.logros or "—",
                               relato.dificultades or "—", relato.proximos_pasos or "—"])
+    for a in v.medios:
+        for relato in a.relatos:
+            filas.append([SIN_OBJETIVO, a.id, a.texto, relato.institucion, relato.periodo, relato.logros or "—",
+                          relato.dificultades or "—", relato.proximos_pasos or "—"])
     hoja("Narrativa", "Lo que informan las instituciones de cada actividad",
          ["Objetivo", "Actividad", "Texto de la actividad", "Institución", "Semestre", "Logros", "Dificultades",
           "Próximos pasos"], [9, 10, 34, 12, 10, 40, 40, 40], filas,
          nota="Los campos logros, dificultades y próximos pasos de los archivos de avance que se cuentan a la fecha "
-              "de corte." + ("" if filas else " Ninguna institución los llenó todavía."))
+              f"de corte. «{SIN_OBJETIVO}» en Objetivo: un medio de implementación del plan (hoja Principios)."
+              + ("" if filas else " Ninguna institución los llenó todavía."))
 
     # --- Principios and the plan's means of implementation
     filas = []
@@ -209,8 +234,7 @@ def libro(v: PorObjetivo) -> bytes:
                    "la actividad; la razón cita entre «» las palabras que la sostienen."],
         ["Indirecto", "El vínculo pasa por el tema del eje de la actividad (una reunión, un diagnóstico, un plan de "
                       "formación del eje)."],
-        ["Vínculos del plan", f"{v.vinculos}: " + (", ".join(f"{n} {ORIGENES[o]}" for o, n in v.origenes.items())
-                                                   or "ninguno")],
+        ["Vínculos del plan", f"{v.vinculos}: {origenes_en_palabras(v.origenes)}"],
         ["Cómo se confirma", "El Mecanismo cambia origen: propuesta por origen: mecanismo en el archivo del eje (o "
                              "corrige o quita el vínculo); pni validar revisa que cada objetivo y principio exista y "
                              "que cada actividad quede vinculada."],

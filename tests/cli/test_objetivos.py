@@ -79,6 +79,11 @@ def test_estado_de_un_objetivo(ws: Path) -> None:
     assert "Instituciones (8): CONAMYPE, DGME, ISDEMU, MINSAL, MJSP, MRREE, MTPS, RNPN" in r.out
     assert re.search(r"^ 5\.4\.1 ", r.out, re.M) and re.search(r"^  5\.4\.1\.a ", r.out, re.M)
     assert pni(ws, "estado", "--objetivo", "21", "--corte", CORTE).out == r.out
+    # an indicator's own link is shown with the indicator, not again with its activity
+    plano = " ".join(pni(ws, "estado", "--objetivo", "4", "--corte", CORTE).out.split())
+    assert plano.count("«Número de Documentos Únicos de Identidad emitidos»") == 1
+    assert "Vínculo: por su indicador 3.6.2.a (abajo)" in " ".join(
+        pni(ws, "estado", "--objetivo", "6", "--corte", CORTE).out.split())
 
 
 def test_estado_de_un_objetivo_sin_actividades_y_con_filtro(ws: Path) -> None:
@@ -189,8 +194,8 @@ def test_documento_por_objetivo_en_excel(ws: Path, tmp_path: Path) -> None:
     r = pni(ws, "reporte", "--por-objetivo", "--formato", "xlsx", "--salida", str(salida), "--corte", CORTE)
     assert r.codigo == 0 and r.out == "" and f"Documento por objetivo escrito en {salida}" in r.err
     libro = load_workbook(salida)
-    assert libro.sheetnames == ["Resumen", "Actividades", "Cifras clave", "Reportes", "Narrativa", "Principios",
-                                "Método"]
+    assert libro.sheetnames == ["Resumen", "Actividades", "Cifras clave", "Reportes", "Desgloses", "Narrativa",
+                                "Principios", "Método"]
     for hoja in libro.worksheets:
         textos = [str(c.value) for fila in hoja.iter_rows(max_row=5) for c in fila if c.value]
         assert any(t.startswith("⚠ ALINEACIÓN PROPUESTA") for t in textos), hoja.title
@@ -203,7 +208,14 @@ def test_documento_por_objetivo_en_excel(ws: Path, tmp_path: Path) -> None:
     narrativa = [f for f in libro["Narrativa"].iter_rows(values_only=True) if isinstance(f[0], int)]
     assert narrativa and all(len(f) == 8 for f in narrativa)
     reportes = [f for f in libro["Reportes"].iter_rows(values_only=True) if isinstance(f[0], int)]
-    assert any(f[6] and "mujeres" in f[6] for f in reportes)  # the «Sexo» column
+    assert all(isinstance(f[4], int | float) for f in reportes)  # values are numbers, to add up
+    assert any(f[5].startswith("sexo: mujeres") for f in reportes)
+    partes = [f for f in libro["Desgloses"].iter_rows(values_only=True) if isinstance(f[0], int)]
+    mujeres = sum(f[6] for f in partes if f[0] == 21 and f[1] == "5.4.1.a" and f[5] == "mujeres")
+    hombres = sum(f[6] for f in partes if f[0] == 21 and f[1] == "5.4.1.a" and f[5] == "hombres")
+    valores = sum(f[4] for f in reportes if f[0] == 21 and f[1] == "5.4.1.a")
+    assert mujeres + hombres == valores > 0  # the illustrative breakdowns add up to the values
+    assert any(f[0] == "—" and f[1] == "0.1.1" for f in libro["Narrativa"].iter_rows(values_only=True))
     segundo = tmp_path / "otra.xlsx"
     pni(ws, "reporte", "--por-objetivo", "--formato", "xlsx", "--salida", str(segundo), "--corte", CORTE)
     assert segundo.read_bytes() == salida.read_bytes()
