@@ -249,6 +249,17 @@ def test_documento_por_objetivo_de_un_eje(ws: Path) -> None:
     assert "**5.4.1**" in o21 and "**3.3.1**" not in o21
 
 
+def test_la_guia_de_instituciones_muestra_una_narrativa_valida(espacio: Path) -> None:
+    """The narrative snippet of docs/guia-instituciones.md, added to the guide's full example, passes pni validar."""
+    guia = (REPO / "docs/guia-instituciones.md").read_text(encoding="utf-8")
+    ejemplo = re.search(r"```yaml avances/2026-S1/ISDEMU.yaml\n(.*?)```", guia, re.S)
+    narrativa = re.search(r"```yaml\n(actividades:\n.*?)```", guia, re.S)
+    assert ejemplo is not None and narrativa is not None
+    escribir(espacio / "avances/2026-S1/ISDEMU.yaml", ejemplo.group(1) + narrativa.group(1))
+    r = pni(espacio, "validar", "avances/2026-S1/ISDEMU.yaml", "--corte", CORTE)
+    assert r.codigo == 0 and "0 errores, 0 avisos" in r.out, r.out
+
+
 def test_los_avances_ilustrativos_traen_narrativa(tmp_path: Path) -> None:
     shutil.copytree(REPO / "plan", tmp_path / "plan")
     shutil.copytree(REPO / "avances", tmp_path / "avances")

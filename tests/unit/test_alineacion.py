@@ -90,12 +90,22 @@ def test_los_vinculos_indirectos_no_repiten_la_marca_en_la_razon() -> None:
             assert not (v.razon or "").lower().startswith("vínculo indirecto"), act.id
 
 
-def test_objetivos_sin_actividad_y_principios_sin_actividad() -> None:
+def test_objetivos_sin_actividad_y_principios_sin_actividad_como_dice_el_readme() -> None:
     plan = _plan()
     por_objetivo = contribuciones(plan)
     assert [n for n, c in por_objetivo.items() if not c] == [8, 13, 22]
     siguen = {v.principio for a in plan.actividades.values() for v in a.principios_pmm}
     assert sorted({f"P{n}" for n in range(1, 11)} - siguen) == ["P7"]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "**Los objetivos 8, 13 y 22**" in readme and "**El principio P7, perspectiva de género,**" in readme
+    objetivos = [v for a in plan.actividades.values() for v in a.objetivos_pmm]
+    principios_ = [v for a in plan.actividades.values() for v in a.principios_pmm]
+    de_indicadores = [v for a in plan.actividades.values() for i in a.indicadores for v in i.objetivos_pmm or ()]
+    total = len(objetivos) + len(principios_) + len(de_indicadores)
+    dicho = (f"los {total} vínculos son propuestas leídas del texto de cada actividad, cada una con su razón "
+             f"({len(objetivos)} de actividades con objetivos, {sum(v.indirecto for v in objetivos)} de ellos "
+             f"indirectos; {len(principios_)} con principios; {len(de_indicadores)} de indicadores)")
+    assert dicho in " ".join(readme.split())
 
 
 def test_un_indicador_con_vinculo_propio_reemplaza_los_de_su_actividad() -> None:
