@@ -247,6 +247,17 @@ class Objetivo(Base):
     id: int
     etiqueta: Texto
     texto: Texto
+    # Only ever empty: plans written before the alignment said «actividades: []» here, and `pni cambios --desde`
+    # an older tag must still read them. A list with activities would be a second place for the alignment.
+    actividades: list[IdActividad] = []
+
+    @model_validator(mode="after")
+    def _sin_actividades(self) -> Objetivo:
+        if self.actividades:
+            raise ValueError("las actividades de un objetivo ya no se escriben aquí: cada actividad dice a qué "
+                             "objetivos contribuye en plan/eje-*.yaml («objetivos_pmm», con origen y razón); "
+                             "borre «actividades»")
+        return self
 
 
 class ObjetivosPMM(Base):

@@ -205,6 +205,7 @@ class Objetivo:
     id: int
     etiqueta: str
     texto: str
+    actividades: tuple[str, ...] = ()  # always empty (modelos.Objetivo says why): use objetivos.contribuciones
 
 
 @dataclass(frozen=True, slots=True)

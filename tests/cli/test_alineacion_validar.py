@@ -130,3 +130,15 @@ def test_narrativa_demasiado_larga_o_vacia(espacio: Path) -> None:
     r = pni(espacio, "validar", str(ruta), "--corte", CORTE)
     assert r.codigo == 1
     assert r.out.count("error PNI") == 2, r.out
+
+
+def test_objetivos_con_la_lista_vieja_de_actividades(espacio: Path) -> None:
+    """A plan written before the alignment («actividades: []» on each objective) still reads (pni cambios --desde an
+    older tag needs it); a list with activities is refused: the alignment is written on the activities."""
+    objetivos = espacio / "plan/objetivos-pmm.yaml"
+    _cambiar(objetivos, 'base empírica."}', 'base empírica.", actividades: []}')
+    assert pni(espacio, "validar", "--corte", CORTE).codigo == 0
+    _cambiar(objetivos, "actividades: []", 'actividades: ["0.3.1"]')
+    r = pni(espacio, "validar", "--corte", CORTE)
+    assert r.codigo == 1
+    assert "plan/objetivos-pmm.yaml:" in r.out and "ya no se escriben aquí" in r.out and "objetivos_pmm" in r.out
