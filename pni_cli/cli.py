@@ -280,6 +280,11 @@ def estado(
     = False,
     formato: Annotated[str, typer.Option("--formato", "-f", metavar="tabla|json",
                                          help="tabla (terminal) o json (para scripts).")] = "tabla",
+    objetivo: Annotated[str | None, typer.Option("--objetivo", metavar="N",
+                                                 help="Un objetivo del Pacto Mundial (1 a 23): sus actividades y "
+                                                      "el estado de sus indicadores.")] = None,
+    por_objetivo: Annotated[bool, typer.Option("--por-objetivo", help="Los 23 objetivos del Pacto Mundial en una "
+                                                                      "tabla.")] = False,
     raiz: Raiz = None,
 ) -> None:
     """Muestra dónde está cada eje, actividad e institución a la fecha de corte.
@@ -288,11 +293,13 @@ def estado(
     Ejemplos: pni estado --periodo 2026-S1 --eje 3 --detalle
               pni estado --institucion MTPS
               pni estado --semaforo rojo,sin_reporte --buscar empleo
+              pni estado --por-objetivo
     """
     from . import estado as comando
 
     _fin(comando.ejecutar(corte=corte, periodo=periodo, eje=eje, institucion=institucion, detalle=detalle,
-                          formato=formato, raiz=raiz, semaforo=semaforo, buscar=buscar))
+                          formato=formato, raiz=raiz, semaforo=semaforo, buscar=buscar, objetivo=objetivo,
+                          por_objetivo=por_objetivo))
 
 
 @app.command(cls=_ComandoES)
@@ -317,18 +324,25 @@ def reporte(
                                                 help="Un informe por institución que deba o haya reportado algo, "
                                                      "en la carpeta --salida.")] = False,
     forzar: Annotated[bool, typer.Option("--forzar", help="Sobrescribe el archivo de salida si existe.")] = False,
+    por_objetivo: Annotated[bool, typer.Option("--por-objetivo", help="El documento por objetivo del Pacto Mundial, "
+                                                                      "para sus exámenes: actividades, cifras con "
+                                                                      "sus desgloses y lo informado por las "
+                                                                      "instituciones.")] = False,
     raiz: Raiz = None,
 ) -> None:
-    """Genera el informe de avance para el Mecanismo, en Markdown, Excel o HTML; o el de cada institución.
+    """Genera el informe de avance para el Mecanismo, en Markdown, Excel o HTML; o el de cada institución; con
+    --por-objetivo, el documento por objetivo del Pacto Mundial.
 
     \b
-    Ejemplo: pni reporte --formato html --salida informe-2026-S1.html \\
-               --periodo 2026-S1
+    Ejemplos: pni reporte --formato html --salida informe-2026-S1.html \\
+                --periodo 2026-S1
+              pni reporte --por-objetivo --periodo 2026-S1 > pmm.md
     """
     from . import reporte as comando
 
     _fin(comando.ejecutar(formato=formato, salida=salida, corte=corte, periodo=periodo, eje=eje, forzar=forzar,
-                          raiz=raiz, institucion=institucion, instituciones=instituciones))
+                          raiz=raiz, institucion=institucion, instituciones=instituciones,
+                          por_objetivo=por_objetivo))
 
 
 @app.command(cls=_ComandoES)

@@ -1,6 +1,7 @@
 """`pni estado`: where every eje, activity, indicator and institution stands at the cut-off date, as a table for
 the terminal or as JSON for scripts; optionally only one eje, one institution's activities, some states of the
-semáforo (--semaforo) or the indicators whose texts hold some words (--buscar)."""
+semáforo (--semaforo) or the indicators whose texts hold some words (--buscar); or by objective of the Global
+Compact (--por-objetivo, --objetivo N: pni_cli/por_objetivo.py)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,19 @@ FORMATOS = ("tabla", "json")
 
 
 def ejecutar(*, corte: str | None, periodo: str | None, eje: str | None, institucion: str | None, detalle: bool,
-             formato: str, raiz: Path | None, semaforo: str | None = None, buscar: str | None = None) -> int:
+             formato: str, raiz: Path | None, semaforo: str | None = None, buscar: str | None = None,
+             objetivo: str | None = None, por_objetivo: bool = False) -> int:
     from .consultas import estados_pedidos, filtrar
 
     formato_elegido(formato, FORMATOS)
     corte_y_periodo(corte, periodo)
+    if objetivo is not None or por_objetivo:
+        if semaforo is not None or buscar is not None:
+            raise ErrorDeUso("--semaforo y --buscar no se combinan con --objetivo ni --por-objetivo")
+        from . import por_objetivo as comando
+
+        return comando.estado(raiz_del_espacio(raiz), corte=corte, periodo=periodo, eje=eje,
+                              institucion=institucion, objetivo=objetivo, formato=formato)
     estados = estados_pedidos(semaforo) if semaforo is not None else ()
     if buscar is not None and not buscar.split():
         raise ErrorDeUso("--buscar necesita una o varias palabras, p. ej. --buscar «empleo»")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .avance import ArchivoAvance
-from .entradas import entradas
+from .avance import ArchivoAvance, Avance
+from .entradas import Entradas, entradas
 from .lectura.cache import cargar
 from .opciones import dia_siguiente_al_plazo, eje_del_plan, fecha_de_corte, institucion_del_plan
 from .plan import Plan
@@ -23,10 +23,17 @@ class Evaluacion:
     plan: Plan
     situacion: Situacion
     archivos: list[ArchivoAvance] = field(default_factory=list)
+    entradas: Entradas = field(default_factory=Entradas)
 
     @property
     def invalidos(self) -> list[str]:
         return self.situacion.invalidos
+
+    def avances_contados(self) -> list[Avance]:
+        """The progress files that count at the cut-off date (valid, delivered by then), for what the engine does
+        not keep: the breakdowns and the narrative (pni_cli/objetivos.py)."""
+        contados = {en.archivo for en in self.entradas.entregas}
+        return [a.avance for a in self.archivos if a.avance is not None and a.ruta in contados]
 
 
 def evaluar_espacio(raiz: Path, *, corte: str | None, periodo: str | None, eje: str | None,
@@ -48,4 +55,4 @@ def evaluar_cargado(plan: Plan, archivos: list[ArchivoAvance], *, corte: str | N
     e = entradas(plan, archivos, fecha)
     sit = evaluar(plan, e.datos, e.entregas, fecha, eje=eje, institucion=institucion, ilustrativo=e.ilustrativo,
                   excluidos=e.excluidos, posteriores=e.posteriores)
-    return Evaluacion(plan, sit, archivos)
+    return Evaluacion(plan, sit, archivos, e)

@@ -145,11 +145,39 @@ class Meta(Base):
             raise ValueError("un valor de la programación no puede ser negativo")
 
 
+# --- alignment with the Global Compact for Migration (PMM) ---------------------------------------------------
+
+# fuente: the plan document states it; mecanismo: the Mecanismo confirmed it; propuesta: a reading of the activity's
+# text, to be confirmed (README, «La alineación con el Pacto Mundial»)
+Origen = Literal["fuente", "mecanismo", "propuesta"]
+ID_PRINCIPIO = r"^P[0-9]{1,2}$"
+
+
+class VinculoObjetivo(Base):
+    """An activity (or one of its indicators) contributes to a GCM objective; `razon` quotes the words of the activity
+    that support the link, and `indirecto` marks a link through the activity's theme (a meeting, a training plan)."""
+
+    objetivo: int
+    origen: Origen
+    razon: str | None = None
+    indirecto: bool = False
+
+
+class VinculoPrincipio(Base):
+    """An activity follows one of the guiding principles of the GCM."""
+
+    principio: Annotated[str, StringConstraints(pattern=ID_PRINCIPIO)]
+    origen: Origen
+    razon: str | None = None
+
+
 class Indicador(Base):
     id: IdIndicador
     texto: Texto
     meta: Meta
     inconsistencias: list[Nota] = []
+    # only where the indicator measures other objectives than its activity's: it replaces them for this indicator
+    objetivos_pmm: list[VinculoObjetivo] | None = None
 
 
 class Responsables(Base):
@@ -171,6 +199,8 @@ class Actividad(Base):
     periodo: PeriodoActividad
     indicadores: list[Indicador] = Field(min_length=1)
     inconsistencias: list[Nota] = []
+    objetivos_pmm: list[VinculoObjetivo] = []
+    principios_pmm: list[VinculoPrincipio] = []
 
 
 class Intervencion(Base):
@@ -218,14 +248,40 @@ class Catalogo(Base):
 
 
 class Objetivo(Base):
+    """One of the 23 objectives of the GCM, verbatim. Its activities are not listed here: each activity names its
+    objectives (`objetivos_pmm` in plan/eje-*.yaml) and pni_cli/objetivos.py derives the list (one source of truth)."""
+
     id: int
     etiqueta: Texto
     texto: Texto
+    # Only ever empty: plans written before the alignment said «actividades: []» here, and `pni cambios --desde`
+    # an older tag must still read them. A list with activities would be a second place for the alignment.
     actividades: list[IdActividad] = []
+
+    @model_validator(mode="after")
+    def _sin_actividades(self) -> Objetivo:
+        if self.actividades:
+            raise ValueError("las actividades de un objetivo ya no se escriben aquí: cada actividad dice a qué "
+                             "objetivos contribuye en plan/eje-*.yaml («objetivos_pmm», con origen y razón); "
+                             "borre «actividades»")
+        return self
 
 
 class ObjetivosPMM(Base):
     objetivos: list[Objetivo]
+
+
+class Principio(Base):
+    """One of the 10 guiding principles of the GCM, verbatim from the source."""
+
+    id: Annotated[str, StringConstraints(pattern=ID_PRINCIPIO)]
+    nombre: Texto
+    texto: Texto
+    inconsistencias: list[Nota] = []
+
+
+class PrincipiosPMM(Base):
+    principios: list[Principio]
 
 
 class Vigencia(Base):
@@ -314,7 +370,8 @@ def _clases_del_dominio() -> dict[str, type]:
     return {nombre: getattr(modulo, nombre) for modulo, nombres in (
         (plan, ("Nota", "Etapa", "LineaBase", "Meta", "Indicador", "Responsables", "PeriodoActividad", "Actividad",
                 "Intervencion", "ResumenFuente", "Eje", "Anexo", "Institucion", "Catalogo", "Objetivo", "ObjetivosPMM",
-                "Vigencia", "Semaforo", "TerminoGlosario", "Fuente", "PlanGeneral")),
+                "Vigencia", "Semaforo", "TerminoGlosario", "Fuente", "PlanGeneral", "VinculoObjetivo",
+                "VinculoPrincipio", "Principio", "PrincipiosPMM")),
         (avance, ("Reporte", "NarrativaActividad", "Avance"))) for nombre in nombres}
 
 

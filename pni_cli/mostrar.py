@@ -38,7 +38,8 @@ def _desconocido(plan: Plan, buscado: str) -> ErrorDeUso:
     opciones = [*plan.ids(), *plan.instituciones]
     parecidos = difflib.get_close_matches(buscado, opciones, n=5, cutoff=0.6)
     pista = f" ¿Quiso decir {', '.join(parecidos)}?" if parecidos else (
-        " Los ids tienen la forma 3, 3.2, 3.2.1 o 3.2.1.a; una institución se nombra por su clave, p. ej. MTPS.")
+        " Los ids tienen la forma 3, 3.2, 3.2.1 o 3.2.1.a; una institución se nombra por su clave, p. ej. MTPS; los "
+        "objetivos del Pacto Mundial, O1 a O23, y sus principios rectores, P1 a P10.")
     return ErrorDeUso(f"«{una_linea(buscado, 80)}» no es un eje, intervención, actividad, indicador ni institución "
                       f"del plan.{pista}")
 
@@ -53,6 +54,13 @@ def ejecutar(*, id_: str, raiz: Path | None, corte: str | None = None, periodo: 
     corte_y_periodo(corte, periodo)
     plan, archivos = cargar(raiz_del_espacio(raiz))
     buscado = id_.strip().rstrip(".")
+    if (pmm := _objetivo_o_principio(plan, buscado)) is not None:
+        sys.stdout.write(pmm)
+        return 0
+    if (otro := _fuera_del_pacto(plan, buscado)) is not None:
+        from .texto_seguro import una_linea
+
+        raise ErrorDeUso(f"«{una_linea(buscado, 80)}» {otro}")
     es_del_plan = buscado in plan.eje_de
     clave = None if es_del_plan else plan.resolver_institucion(buscado)
     if not es_del_plan and clave is None:
@@ -66,3 +74,32 @@ def ejecutar(*, id_: str, raiz: Path | None, corte: str | None = None, periodo: 
         raise _desconocido(plan, buscado)
     sys.stdout.write(texto)
     return 0
+
+
+def _fuera_del_pacto(plan: Plan, buscado: str) -> str | None:
+    """For «O24» or «P11»: what the objectives or principles are."""
+    from .objetivos import id_de_objetivo, id_de_principio
+
+    if id_de_objetivo(buscado) is not None and plan.objetivos and plan.objetivos.objetivos:
+        ids = [o.id for o in plan.objetivos.objetivos]
+        return f"no es un objetivo del Pacto Mundial: van de O{min(ids)} a O{max(ids)}."
+    if id_de_principio(buscado) is not None and plan.principios and plan.principios.principios:
+        principios = [p.id for p in plan.principios.principios]
+        return f"no es un principio rector del Pacto Mundial: van de {principios[0]} a {principios[-1]}."
+    return None
+
+
+def _objetivo_o_principio(plan: Plan, buscado: str) -> str | None:
+    """«O21» (an objective of the GCM) or «P6» (a guiding principle), with their activities."""
+    from .objetivos import id_de_objetivo, id_de_principio
+    from .terminal import ancho, color_en
+
+    if (n := id_de_objetivo(buscado)) is not None:
+        from .render.objetivos_terminal import texto_mostrar_objetivo
+
+        return texto_mostrar_objetivo(plan, n, color=color_en(sys.stdout), ancho=ancho())
+    if (p := id_de_principio(buscado)) is not None:
+        from .render.objetivos_terminal import texto_mostrar_principio
+
+        return texto_mostrar_principio(plan, p, color=color_en(sys.stdout), ancho=ancho())
+    return None

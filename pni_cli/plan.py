@@ -1,5 +1,6 @@
 """The plan as the tool computes with it: frozen records of every element (eje → intervención → actividad →
-indicador → meta), the institutions and the GCM objectives, and `Plan`, the indexed whole.
+indicador → meta, with the links of activities and indicators to the GCM), the institutions, the GCM's objectives
+and guiding principles, and `Plan`, the indexed whole.
 
 These records are built from the validated file contract (pni_cli/modelos.py) by `modelos.a_dominio`, or read
 back from the cache (pni_cli/lectura/cache.py): the engine, the checks and the renderers read only these, so a
@@ -23,6 +24,7 @@ Frecuencia = Literal["anual", "semestral", "mensual", "total"]
 Acumulacion = Literal["flujo", "nivel", "acumulado"]
 Combinar = Literal["suma", "maximo", "promedio", "responsable"]
 Sentido = Literal["ascendente", "descendente"]
+Origen = Literal["fuente", "mecanismo", "propuesta"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +91,30 @@ class Meta:
 
 
 @dataclass(frozen=True, slots=True)
+class VinculoObjetivo:
+    """A link of an activity (or an indicator) to a GCM objective: where it comes from (`fuente`, `mecanismo`,
+    `propuesta`), why, and whether it goes through the activity's theme only (`indirecto`)."""
+
+    objetivo: int
+    origen: Origen
+    razon: str | None = None
+    indirecto: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class VinculoPrincipio:
+    principio: str
+    origen: Origen
+    razon: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Indicador:
     id: str
     texto: str
     meta: Meta
     inconsistencias: tuple[Nota, ...] = ()
+    objetivos_pmm: tuple[VinculoObjetivo, ...] | None = None  # None: those of its activity
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +139,13 @@ class Actividad:
     periodo: PeriodoActividad
     indicadores: tuple[Indicador, ...]
     inconsistencias: tuple[Nota, ...] = ()
+    objetivos_pmm: tuple[VinculoObjetivo, ...] = ()
+    principios_pmm: tuple[VinculoPrincipio, ...] = ()
+
+    def objetivos_de(self, ind: Indicador) -> tuple[VinculoObjetivo, ...]:
+        """The objectives an indicator of this activity measures: its own links where it has them, else the
+        activity's."""
+        return self.objetivos_pmm if ind.objetivos_pmm is None else ind.objetivos_pmm
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,15 +205,31 @@ class Catalogo:
 
 @dataclass(frozen=True, slots=True)
 class Objetivo:
+    """A GCM objective, verbatim; the activities that contribute to it are derived from theirs
+    (pni_cli/objetivos.py)."""
+
     id: int
     etiqueta: str
     texto: str
-    actividades: tuple[str, ...] = ()
+    actividades: tuple[str, ...] = ()  # always empty (modelos.Objetivo says why): use objetivos.contribuciones
 
 
 @dataclass(frozen=True, slots=True)
 class ObjetivosPMM:
     objetivos: tuple[Objetivo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Principio:
+    id: str
+    nombre: str
+    texto: str
+    inconsistencias: tuple[Nota, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipiosPMM:
+    principios: tuple[Principio, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +283,7 @@ class Plan:
     ejes: list[Eje]
     archivos_eje: dict[str, str] = field(default_factory=dict)
     documentos: dict[str, Documento] = field(default_factory=dict)
+    principios: PrincipiosPMM | None = None
     intervenciones: dict[str, Intervencion] = field(default_factory=dict)
     actividades: dict[str, Actividad] = field(default_factory=dict)
     indicadores: dict[str, Indicador] = field(default_factory=dict)

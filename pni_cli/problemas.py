@@ -86,6 +86,15 @@ _TIPOS = [
     Tipo("PNI404", "libro-inconsistente", Severidad.ERROR, "Las partes del libro se contradicen (índice de texto compartido o de estilo fuera de su tabla, celda fuera de las dimensiones o repetida, número que no es un número): no se adivina."),
     Tipo("PNI405", "conteo-con-decimales", Severidad.ERROR, "Un conteo del formulario con decimales; el mensaje propone la lectura probable («1.250» → ¿1250?)."),
     Tipo("PNI406", "porcentaje-fuera-de-lugar", Severidad.ERROR, "Un signo o un formato de porcentaje en un valor que no es un porcentaje ni un hito (un conteo, un promedio)."),
+    # Alineación con el Pacto Mundial (plan) y narrativa por actividad (avances)
+    Tipo("PNI220", "alineacion-desconocida", Severidad.ERROR, "Un vínculo nombra un objetivo o un principio del PMM que no está en plan/objetivos-pmm.yaml o plan/principios-pmm.yaml."),
+    Tipo("PNI221", "actividad-sin-alineacion", Severidad.AVISO, "Una actividad no tiene ningún objetivo ni principio del PMM (`objetivos_pmm`, `principios_pmm`)."),
+    Tipo("PNI222", "alineacion-sin-razon", Severidad.AVISO, "Un vínculo propuesto (`origen: propuesta`) no dice en `razon` qué palabras de la actividad lo sostienen."),
+    Tipo("PNI223", "alineacion-repetida", Severidad.AVISO, "La misma actividad o indicador nombra dos veces el mismo objetivo o principio."),
+    Tipo("PNI330", "actividad-desconocida", Severidad.ERROR, "Los logros, dificultades o próximos pasos (`actividades`) nombran una actividad que no existe en el plan."),
+    Tipo("PNI331", "narrativa-no-responsable", Severidad.AVISO, "La institución informa logros, dificultades o próximos pasos de una actividad de la que no es responsable."),
+    Tipo("PNI332", "narrativa-fuera-de-periodo", Severidad.AVISO, "La institución informa logros, dificultades o próximos pasos de una actividad que no está en curso en ese semestre."),
+    Tipo("PNI333", "narrativa-repetida", Severidad.AVISO, "La misma actividad aparece dos veces en `actividades` de un archivo."),
 ]
 
 TIPOS: dict[str, Tipo] = {t.codigo: t for t in _TIPOS}

@@ -23,10 +23,16 @@ EXTENSIONES = {"md": ".md", "xlsx": ".xlsx", "html": ".html"}
 
 
 def ejecutar(*, formato: str, salida: Path | None, corte: str | None, periodo: str | None, eje: str | None,
-             forzar: bool, raiz: Path | None, institucion: str | None = None, instituciones: bool = False) -> int:
+             forzar: bool, raiz: Path | None, institucion: str | None = None, instituciones: bool = False,
+             por_objetivo: bool = False) -> int:
     formato_elegido(formato, FORMATOS)
     if institucion is not None and instituciones:
         raise ErrorDeUso("use --institucion CLAVE (una institución) o --instituciones (todas), no los dos")
+    if por_objetivo and (institucion is not None or instituciones):
+        raise ErrorDeUso("--por-objetivo es el informe de todo el plan por objetivo del PMM; no se combina con "
+                         "--institucion ni --instituciones")
+    if por_objetivo and formato == "html":
+        raise ErrorDeUso("--formato «html» no existe para --por-objetivo; use md o xlsx")
     if instituciones and salida is None:
         raise ErrorDeUso("--instituciones escribe un informe por institución: indique la carpeta con --salida CARPETA")
     if formato in ("xlsx", "html") and salida is None:
@@ -38,6 +44,11 @@ def ejecutar(*, formato: str, salida: Path | None, corte: str | None, periodo: s
     if instituciones and salida is not None and not salida.is_dir():
         raise ErrorDeEscritura(f"la carpeta {salida} no existe; créela o indique otra con --salida")
     carpeta = raiz_del_espacio(raiz)
+    if por_objetivo:
+        from . import por_objetivo as comando
+
+        return comando.reporte(carpeta, formato=formato, salida=salida, corte=corte, periodo=periodo, eje=eje,
+                               forzar=forzar)
     if instituciones:
         assert salida is not None
         return _todas(carpeta, formato, salida, corte, periodo, eje, forzar)

@@ -18,7 +18,17 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from . import avance_archivo, avance_fechas, avance_reportes, plan_ids, plan_metas, plan_periodos, plan_referencias
+from . import (
+    avance_archivo,
+    avance_fechas,
+    avance_narrativa,
+    avance_reportes,
+    plan_alineacion,
+    plan_ids,
+    plan_metas,
+    plan_periodos,
+    plan_referencias,
+)
 
 if TYPE_CHECKING:
     from ..avance import ArchivoAvance
@@ -37,8 +47,8 @@ class Contexto:
     vistos: dict[tuple[str, str], list[tuple[str, int, int]]] = field(default_factory=dict)
 
 
-PLAN: tuple[ModuleType, ...] = (plan_ids, plan_referencias, plan_periodos, plan_metas)
-AVANCE: tuple[ModuleType, ...] = (avance_archivo, avance_fechas, avance_reportes)
+PLAN: tuple[ModuleType, ...] = (plan_ids, plan_referencias, plan_periodos, plan_metas, plan_alineacion)
+AVANCE: tuple[ModuleType, ...] = (avance_archivo, avance_fechas, avance_reportes, avance_narrativa)
 
 
 def revisar_plan(plan: Plan) -> list[Problema]:

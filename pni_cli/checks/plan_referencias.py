@@ -1,5 +1,6 @@
-"""References inside the plan: responsables in the catalogue, metas por definir and GCM objectives pointing at
-real activities, and a catalogue whose claves, siglas and aliases are unambiguous."""
+"""References inside the plan: responsables in the catalogue, metas por definir pointing at real activities, and a
+catalogue whose claves, siglas and aliases are unambiguous. (The links to the GCM's objectives and principles are
+checked by plan_alineacion.)"""
 
 from __future__ import annotations
 
@@ -37,14 +38,6 @@ def revisar(plan: Plan) -> Iterator[Problema]:
             yield plan.problema_de(META_REFERIDA_INEXISTENTE, ind.id, ("meta", "definida_en"),
                                    f"la meta de {ind.id} remite a la actividad «{destino}», que no existe"
                                    f"{sugerir(destino, list(plan.actividades))}")
-    if plan.objetivos is not None:
-        for i, obj in enumerate(plan.objetivos.objetivos):
-            for j, act_id in enumerate(obj.actividades):
-                if act_id not in plan.actividades:
-                    yield plan.problema_en(META_REFERIDA_INEXISTENTE, "objetivos-pmm.yaml",
-                                           ("objetivos", i, "actividades", j),
-                                           f"el objetivo {obj.id} remite a la actividad «{act_id}», que no existe"
-                                           f"{sugerir(act_id, list(plan.actividades))}")
     vistos: dict[str, str] = {}
     for i, inst in enumerate(plan.instituciones.values()):
         for nombre in {inst.clave, inst.siglas or "", *inst.alias} - {""}:

@@ -212,10 +212,10 @@ def _sin_cache(raiz: Path) -> tuple[Plan, list[ArchivoAvance]]:
 
 def _partes_del_plan(plan: Plan) -> dict[str, Any]:
     return {"general": plan.general, "instituciones": dict(plan.instituciones), "objetivos": plan.objetivos,
-            "ejes": list(plan.ejes), "archivos_eje": dict(plan.archivos_eje)}
+            "ejes": list(plan.ejes), "archivos_eje": dict(plan.archivos_eje), "principios": plan.principios}
 
 
 def _plan_de(partes: dict[str, Any]) -> Plan:
     """The indexed plan from its cached parts (the indexes are rebuilt: cheaper than storing them)."""
     return Plan(partes["general"], dict(partes["instituciones"]), partes["objetivos"], list(partes["ejes"]),
-                dict(partes["archivos_eje"]))
+                dict(partes["archivos_eje"]), principios=partes["principios"])

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..avance import ArchivoAvance
 from ..checks import revisar_plan
 from ..errores import PlanInvalido
-from ..modelos import Avance, Catalogo, Eje, ObjetivosPMM, PlanGeneral, a_dominio
+from ..modelos import Avance, Catalogo, Eje, ObjetivosPMM, PlanGeneral, PrincipiosPMM, a_dominio
 from ..plan import Plan
 from ..problemas import Problema, Severidad, problema
 from .archivos import ILEGIBLE, LIMITE, NoLegible
@@ -74,7 +74,7 @@ def cargar_plan(raiz: Path, archivos: Mapping[str, Contenido] | None = None) -> 
             return None
         return ruta
 
-    general = catalogo = objetivos = None
+    general = catalogo = objetivos = principios = None
     if (r := requerido("plan.yaml")) is not None:
         general, documentos["plan.yaml"] = _cargar(r, raiz, PlanGeneral, problemas, datos("plan.yaml"))
     if (r := requerido("instituciones.yaml")) is not None:
@@ -82,6 +82,9 @@ def cargar_plan(raiz: Path, archivos: Mapping[str, Contenido] | None = None) -> 
     if hay("objetivos-pmm.yaml"):
         objetivos, documentos["objetivos-pmm.yaml"] = _cargar(carpeta / "objetivos-pmm.yaml", raiz, ObjetivosPMM,
                                                                problemas, datos("objetivos-pmm.yaml"))
+    if hay("principios-pmm.yaml"):
+        principios, documentos["principios-pmm.yaml"] = _cargar(carpeta / "principios-pmm.yaml", raiz,
+                                                                 PrincipiosPMM, problemas, datos("principios-pmm.yaml"))
     ejes: list[Eje] = []
     archivos_eje: dict[str, str] = {}
     if archivos is not None:
@@ -111,7 +114,8 @@ def cargar_plan(raiz: Path, archivos: Mapping[str, Contenido] | None = None) -> 
     instituciones = {i.clave: a_dominio(i) for i in catalogo.instituciones}
     plan = Plan(a_dominio(general), instituciones,
                 a_dominio(objetivos) if isinstance(objetivos, ObjetivosPMM) else None,
-                [a_dominio(e) for e in sorted(ejes, key=lambda e: e.id)], archivos_eje, documentos)
+                [a_dominio(e) for e in sorted(ejes, key=lambda e: e.id)], archivos_eje, documentos,
+                a_dominio(principios) if isinstance(principios, PrincipiosPMM) else None)
     return plan, problemas
 
 

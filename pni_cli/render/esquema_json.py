@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import texto_seguro
-from ..modelos import Avance
+from ..modelos import MAX_NARRATIVA, Avance
 
 _NUMERO = {"type": "number", "errorMessage": "Un número sin unidades ni separador de miles: 260 (conteo del "
                                              "semestre) o de 0 a 100 (porcentaje, hito)."}
@@ -34,6 +34,22 @@ def _mensajes(esquema: dict[str, Any]) -> None:
             rama["propertyNames"]["errorMessage"] = "Desgloses admitidos: " + ", ".join(
                 rama["propertyNames"]["enum"]) + "."
             rama["additionalProperties"]["additionalProperties"] = _NUMERO
+    _mensajes_narrativa(esquema["$defs"]["NarrativaActividad"])
+
+
+def _mensajes_narrativa(narrativa: dict[str, Any]) -> None:
+    """The narrative per activity, in Spanish (its model's docstring is the developers')."""
+    narrativa["description"] = ("Lo ocurrido en el semestre en una actividad, con las palabras de la institución: "
+                                "logros, dificultades y próximos pasos (todos opcionales).")
+    props = narrativa["properties"]
+    props["actividad"]["patternErrorMessage"] = ('Id de una actividad del plan, entre comillas y sin letra: "3.2.1" '
+                                                 '(3.2.1.a es un indicador).')
+    for campo, titulo in (("logros", "Logros"), ("dificultades", "Dificultades"),
+                          ("proximos_pasos", "Próximos pasos")):
+        props[campo]["title"] = titulo
+        for rama in props[campo]["anyOf"]:
+            if rama.get("type") == "string":
+                rama["errorMessage"] = f"Un texto de 1 a {MAX_NARRATIVA:,} caracteres, entre comillas."
 
 
 def esquema_avance() -> str:

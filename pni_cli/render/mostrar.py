@@ -52,15 +52,19 @@ def _notas(notas: tuple[Nota, ...]) -> list[tuple[str, object]]:
     return [("Inconsistencia", Text(seguro(f"[{n.codigo}] {n.descripcion}"), style="yellow")) for n in notas]
 
 
-def _indicador(ind: Indicador, con_lectura: bool = True) -> list[tuple[str, object]]:
+def _indicador(ind: Indicador, plan: Plan, con_lectura: bool = True) -> list[tuple[str, object]]:
+    from .objetivos_terminal import filas_alineacion_indicador
+
     filas: list[tuple[str, object]] = [(f"Indicador {ind.id}", ind.texto),
                                        ("  Meta (fuente)", Text(seguro(ind.meta.texto), style="italic"))]
     if con_lectura:
         filas.append(("  Meta (lectura)", _lectura_meta(ind)))
-    return [*filas, *_notas(ind.inconsistencias)]
+    return [*filas, *_notas(ind.inconsistencias), *filas_alineacion_indicador(plan, ind)]
 
 
 def _actividad(plan: Plan, act: Actividad, con_indicadores: bool = True) -> list[tuple[str, object]]:
+    from .objetivos_terminal import filas_alineacion
+
     resp = ", ".join(f"{c} ({plan.instituciones[c].nombre})" if c in plan.instituciones else c
                      for c in act.responsables.instituciones)
     filas: list[tuple[str, object]] = [
@@ -69,10 +73,10 @@ def _actividad(plan: Plan, act: Actividad, con_indicadores: bool = True) -> list
         ("Periodo (fuente)", Text(seguro(act.periodo.texto) or "(vacío)", style="italic")),
         ("Periodo", f"{_años(act.periodo.desde, act.periodo.hasta)} · semestres: "
                     + ", ".join(str(s) for s in plan.ventana(act))),
-        *_notas(act.inconsistencias)]
+        *_notas(act.inconsistencias), *filas_alineacion(plan, act)]
     if con_indicadores:
         for ind in act.indicadores:
-            filas.extend(_indicador(ind))
+            filas.extend(_indicador(ind, plan))
     return filas
 
 
@@ -88,7 +92,7 @@ def _panel_de(plan: Plan, id_: str) -> Panel | None:
         act = plan.actividad_de[id_]
         eje = plan.eje_de[id_]
         return _panel(f"Indicador {ind.id} · Eje {eje.id}: {eje.nombre}",
-                      [("De la actividad", f"{act.id} {act.texto}"), *_indicador(ind, con_lectura=False)])
+                      [("De la actividad", f"{act.id} {act.texto}"), *_indicador(ind, plan, con_lectura=False)])
     if id_ in plan.actividades:
         act = plan.actividades[id_]
         eje = plan.eje_de[id_]

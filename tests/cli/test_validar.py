@@ -323,7 +323,8 @@ def test_plan_con_archivo_de_eje_mal_nombrado(espacio: Path) -> None:
     (espacio / EJE1).rename(espacio / "plan/eje-7-prevencion-migracion-irregular.yaml")
     r = validar(espacio, "--corte", CORTE)
     assert r.codigo == 1
-    assert_en(r, "plan/eje-7-prevencion-migracion-irregular.yaml", 6, 5, "PNI208", "eje-1-")
+    linea = _linea_de(espacio / "plan/eje-7-prevencion-migracion-irregular.yaml", 'id: "1"')
+    assert_en(r, "plan/eje-7-prevencion-migracion-irregular.yaml", linea, 5, "PNI208", "eje-1-")
 
 
 def test_plan_con_semaforo_incoherente(espacio: Path) -> None:

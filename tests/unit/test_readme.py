@@ -38,6 +38,8 @@ def _notas() -> list[tuple[str, str]]:
                 out += [(act.id, n.codigo) for n in act.inconsistencias]
                 for ind in act.indicadores:
                     out += [(ind.id, n.codigo) for n in ind.inconsistencias]
+    for p in plan.principios.principios if plan.principios else ():
+        out += [(p.id, n.codigo) for n in p.inconsistencias]
     return out
 
 

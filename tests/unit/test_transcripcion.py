@@ -609,10 +609,45 @@ def test_objetivos_literales(fuente: Fuente) -> None:
     assert fallos == []
 
 
-def test_objetivos_sin_actividades_inventadas() -> None:
-    objetivos = _plan().objetivos
-    assert objetivos is not None
-    assert {o.id: o.actividades for o in objetivos.objetivos if o.actividades} == {}
+def test_ningun_vinculo_dice_venir_de_la_fuente() -> None:
+    """The source announces its alignment with the GCM («como se detalla a continuación») but the table that
+    followed was an image, lost in the text: no link can claim `origen: fuente` until it is recovered."""
+    plan = _plan()
+    fuente = [a.id for a in plan.actividades.values()
+              for v in (*a.objetivos_pmm, *a.principios_pmm,
+                        *(w for i in a.indicadores for w in (i.objetivos_pmm or ()))) if v.origen == "fuente"]
+    assert fuente == []
+
+
+# --- 9b. principios-pmm.yaml --------------------------------------------------------------------------------
+
+def test_10_principios() -> None:
+    principios = _plan().principios
+    assert principios is not None
+    assert [p.id for p in principios.principios] == [f"P{n}" for n in range(1, 11)]
+
+
+def test_principios_literales_y_en_orden(fuente: Fuente) -> None:
+    """Each principle is a row «nombre<TAB>texto» of the source's table, in the source's order."""
+    principios = _plan().principios
+    assert principios is not None
+    filas = [normalizar(linea.replace("\t", " ")) for linea in FUENTE.read_text(encoding="utf-8").splitlines()
+             if linea.count("\t") == 1]
+    posiciones = []
+    for p in principios.principios:
+        fila = f"{p.nombre} {p.texto}"
+        assert fila in filas, p.id
+        posiciones.append(filas.index(fila))
+    assert posiciones == sorted(posiciones)
+
+
+def test_la_errata_de_p6_se_anota(fuente: Fuente) -> None:
+    principios = _plan().principios
+    assert principios is not None
+    p6 = principios.principios[5]
+    assert "no agresión" in p6.texto and "no agresión" in fuente.texto
+    assert [n.codigo for n in p6.inconsistencias] == ["errata"]
+    assert "no regresión" in p6.inconsistencias[0].descripcion
 
 
 # --- 10. the typed reading of the metas ---------------------------------------------------------------------

@@ -82,6 +82,9 @@ intervenciones:
           texto: 2024-2026
           desde: 2024
           hasta: 2026
+        objetivos_pmm:
+          - objetivo: 1
+            origen: mecanismo
         indicadores:
           - id: "1.1.1.a"
             texto: Número de personas atendidas
@@ -115,6 +118,9 @@ intervenciones:
           texto: "2025"
           desde: 2025
           hasta: 2025
+        objetivos_pmm:
+          - objetivo: 1
+            origen: mecanismo
         indicadores:
           - id: "1.1.2.a"
             texto: Meta que define la primera actividad
@@ -135,6 +141,9 @@ intervenciones:
           texto: 2024-2026
           desde: 2024
           hasta: 2026
+        objetivos_pmm:
+          - objetivo: 1
+            origen: mecanismo
         indicadores:
           - id: "1.2.1.a"
             texto: Promedio de días de atención
@@ -153,7 +162,6 @@ objetivos:
   - id: 1
     etiqueta: Objetivo 1
     texto: Recopilar datos exactos.
-    actividades: ["1.1.1", "1.2.1"]
 """
 
 
@@ -172,7 +180,7 @@ def modelo(doc: Documento, clase: type[modelos.Base]) -> Any:
 
 
 def plan_de(*, general: str = GENERAL, instituciones: str = INSTITUCIONES, ejes: dict[str, str] | None = None,
-            objetivos: str | None = None, con_documentos: bool = True) -> Plan:
+            objetivos: str | None = OBJETIVOS, con_documentos: bool = True) -> Plan:
     """The tiny plan, or a variant of its texts. `ejes` maps file names under plan/ to texts. Without documents,
     it is a plan as the cache gives it (problems at line 0)."""
     ejes = {ARCHIVO_EJE: EJE} if ejes is None else ejes

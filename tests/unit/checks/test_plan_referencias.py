@@ -64,13 +64,6 @@ def test_definida_en_solo_cuenta_en_una_meta_por_definir() -> None:
     assert _revisar(plan_de(ejes={ARCHIVO_EJE: texto})) == []
 
 
-def test_un_objetivo_que_remite_a_una_actividad_inexistente() -> None:
-    texto = OBJETIVOS.replace('"1.2.1"', '"1.2.2"')
-    p = uno(_revisar(plan_de(objetivos=texto)), META_REFERIDA_INEXISTENTE)
-    assert en(p, "plan/objetivos-pmm.yaml", lugar(texto, '"1.2.2"'))
-    assert "el objetivo 1 remite a la actividad «1.2.2», que no existe; ¿quiso decir «1.2.1»?" in p.mensaje
-
-
 def test_un_alias_que_ya_es_de_otra_institucion() -> None:
     texto = INSTITUCIONES.replace("    siglas: DGME\n", "    siglas: DGME\n    alias: [mtps]\n")
     p = uno(_revisar(plan_de(instituciones=texto)), INSTITUCION_DUPLICADA)
