@@ -39,10 +39,12 @@ def etiqueta(estado: str, color: bool = True) -> Text:
 # --- figures -------------------------------------------------------------------------------------------------
 
 def _entero(x: float) -> str:
-    """A count of things as a whole number (half up): 2,222.2 expected people are 2,222; «≈» marks a small figure
-    the rounding changes by more than 5 % (1.125 expected studies are «≈1»: the logro is computed on 1.125)."""
-    entero = math.floor(x + 0.5)
-    return numero(entero) if abs(entero - x) <= 0.05 * abs(x) else f"≈{numero(entero)}"
+    """A count pni computed (an expected amount): a whole number (half up) from 10 on, where rounding moves it by
+    5 % at most (2,222.2 expected people are 2,222); below 10, one decimal, because rounding would misstate it
+    (1.125 expected studies are «1.1», 0.375 «0.4», never «0» or «1»)."""
+    if abs(x) < 10 and not float(x).is_integer():
+        return _decimal(x) if round(x, 1) != 0 else f"{x:.2f}"
+    return numero(math.floor(x + 0.5))
 
 
 def valor(x: float | None, meta: Meta, *, calculado: bool = False) -> str:

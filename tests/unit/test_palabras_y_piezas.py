@@ -80,6 +80,13 @@ def test_las_cifras_llevan_su_unidad_y_los_conteos_son_enteros() -> None:
     assert cantidad(18.75, porcentaje) == "18.8 %"
 
 
+@pytest.mark.parametrize("esperado, texto", [(1.125, "1.1"), (0.375, "0.4"), (0.04, "0.04"), (3, "3"),
+                                             (9.96, "10"), (12.5, "13"), (2222.2, "2,222")])
+def test_lo_esperado_pequeno_lleva_un_decimal_y_nunca_se_redondea_a_cero(esperado: float, texto: str) -> None:
+    estudios = Meta("Tres estudios.", "conteo", 3, "estudios", "total")
+    assert valor(esperado, estudios, calculado=True) == texto
+
+
 def test_semaforo_pedido() -> None:
     assert estados_pedidos("rojo, sin reporte,Meta-por-definir") == ("rojo", "sin_reporte", "meta_por_definir")
     assert estados_pedidos(",".join(ESTADOS)) == ESTADOS
