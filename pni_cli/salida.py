@@ -14,24 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .errores import ErrorDeEscritura, motivo_del_sistema
+from .lectura.archivos import que_es
 from .texto_seguro import una_linea
-
-
-def _que_es(modo: int) -> str | None:
-    """What a node that is not a regular file is, in words; None for a regular file."""
-    if stat.S_ISREG(modo):
-        return None
-    if stat.S_ISLNK(modo):
-        return "un enlace simbólico"
-    if stat.S_ISDIR(modo):
-        return "una carpeta"
-    if stat.S_ISFIFO(modo):
-        return "una tubería con nombre (FIFO)"
-    if stat.S_ISCHR(modo) or stat.S_ISBLK(modo):
-        return "un dispositivo"
-    if stat.S_ISSOCK(modo):
-        return "un socket"
-    return "un archivo especial"
 
 
 def comprobar_destino(ruta: Path, forzar: bool) -> None:
@@ -46,7 +30,7 @@ def comprobar_destino(ruta: Path, forzar: bool) -> None:
     except OSError as e:
         raise ErrorDeEscritura(f"no se puede escribir {nombre}: {motivo_del_sistema(e)}") from None
     if modo is not None:
-        que = _que_es(modo)
+        que = que_es(modo)
         if que == "una carpeta":
             raise ErrorDeEscritura(f"{nombre} es una carpeta; indique un nombre de archivo")
         if que is not None:

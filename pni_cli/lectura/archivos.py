@@ -56,16 +56,29 @@ _MOTIVOS = {errno.ENOENT: "no existe", errno.EACCES: "no tiene permiso de lectur
             errno.ENXIO: "no es un archivo normal (un socket o un dispositivo)"}
 
 
-def _tipo_especial(modo: int) -> str:
+def que_es(modo: int) -> str | None:
+    """What a node that is not a regular file is, in words («una tubería con nombre (FIFO)»); None for a regular
+    file. The same words when pni refuses to read one (here) and to write over one (pni_cli/salida.py)."""
+    if stat.S_ISREG(modo):
+        return None
+    if stat.S_ISLNK(modo):
+        return "un enlace simbólico"
     if stat.S_ISDIR(modo):
-        return "es una carpeta, no un archivo"
+        return "una carpeta"
     if stat.S_ISFIFO(modo):
-        return "es una tubería con nombre (FIFO), no un archivo normal"
+        return "una tubería con nombre (FIFO)"
     if stat.S_ISCHR(modo) or stat.S_ISBLK(modo):
-        return "es un dispositivo, no un archivo normal"
+        return "un dispositivo"
     if stat.S_ISSOCK(modo):
-        return "es un socket, no un archivo normal"
-    return "no es un archivo normal"
+        return "un socket"
+    return "un archivo especial"
+
+
+def _tipo_especial(modo: int) -> str:
+    que = que_es(modo)
+    if que == "una carpeta":
+        return "es una carpeta, no un archivo"
+    return f"es {que}, no un archivo normal" if que not in (None, "un archivo especial") else "no es un archivo normal"
 
 
 def leer_bytes(ruta: Path, maximo: int, *, sin_enlaces: bool = False) -> bytes:
