@@ -23,12 +23,13 @@ CODIGOS = frozenset({CODIFICACION, LIMITE, ILEGIBLE})
 
 # 1 MB: a progress file is a few KB (two hundred at the very most), a plan file some 30 KB; what the slowest of the
 # YAML parsers (ruamel's pure one, which some files need) reads in about a second
-_LIMITES = {"PNI_MAX_BYTES": 1024 * 1024, "PNI_MAX_PROFUNDIDAD": 40, "PNI_MAX_DESCOMPRIMIDO": 50 * 1024 * 1024}
+_LIMITES = {"PNI_MAX_BYTES": 1024 * 1024, "PNI_MAX_PROFUNDIDAD": 40, "PNI_MAX_DESCOMPRIMIDO": 50 * 1024 * 1024,
+            "PNI_MAX_VALORES": 20_000, "PNI_MAX_ELEMENTOS": 1_000}  # the last two: pni_cli/lectura/estructura.py
 
 
 def limite(variable: str) -> int:
-    """A limit set by an environment variable (PNI_MAX_BYTES, PNI_MAX_PROFUNDIDAD, PNI_MAX_DESCOMPRIMIDO), or its
-    default.
+    """A limit set by an environment variable (PNI_MAX_BYTES, PNI_MAX_PROFUNDIDAD, PNI_MAX_DESCOMPRIMIDO,
+    PNI_MAX_VALORES, PNI_MAX_ELEMENTOS), or its default.
 
     A value that is not a positive whole number is a usage error that names the variable."""
     texto = os.environ.get(variable)

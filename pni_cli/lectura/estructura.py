@@ -18,8 +18,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..problemas import Problema, problema
-from .archivos import LIMITE
+from .archivos import LIMITE, limite
 
+# The defaults; a workspace that legitimately needs more (a plan of a thousand institutions) raises them with the
+# environment variables PNI_MAX_VALORES and PNI_MAX_ELEMENTOS (lectura/archivos.limite, read at each check).
 MAX_VALORES = 20_000  # values (texts, numbers, lists, mappings…) in one file
 MAX_ELEMENTOS = 1_000  # elements of one list, or keys of one mapping (reports in a progress file)
 MAX_CARACTERES = 10_000  # characters of one text (an «observaciones», a key)
@@ -39,7 +41,8 @@ def mensaje_profundidad(maximo: int) -> str:
 def revisar(texto: str, nombre: str, profundidad: int) -> Problema | None:
     """The first bound that `texto` passes (values, elements, characters, and `profundidad` levels of nesting), as
     a problem at its place (PNI010); None when it passes none."""
-    if cota(texto) <= MAX_ELEMENTOS and len(texto) <= MAX_CARACTERES:  # nothing to count: the converters bound depth
+    # a text with fewer possible values than any bound has nothing to count (the converters bound the depth)
+    if cota(texto) <= min(limite("PNI_MAX_ELEMENTOS"), limite("PNI_MAX_VALORES")) and len(texto) <= MAX_CARACTERES:
         return None
     completo, p = _con_libyaml(texto, nombre, profundidad)
     if completo:
@@ -68,6 +71,8 @@ class _Contador:
         self.profundidad = profundidad
         self.valores = 0
         self.pila: list[_Abierta] = []
+        self.max_valores = limite("PNI_MAX_VALORES")
+        self.max_elementos = limite("PNI_MAX_ELEMENTOS")
 
     def nodo(self, linea: int, columna: int, texto: str | None = None, mapeo: bool | None = None) -> Problema | None:
         """A node starts at `linea`, `columna` (0-based): a scalar (`texto`), or a collection (`mapeo` True for a
@@ -75,25 +80,27 @@ class _Contador:
         self.valores += 1
         if len(self.pila) > self.profundidad:  # where the converter would say it (yaml_referencia._convertir)
             return self._problema(linea, columna, mensaje_profundidad(self.profundidad))
-        if self.valores > MAX_VALORES:
-            return self._problema(linea, columna, f"el archivo tiene más de {MAX_VALORES:,} valores; un archivo de "
-                                                  "avance tiene unos cientos (un reporte por indicador): divídalo o "
-                                                  "revise si algo se repitió")
+        if self.valores > self.max_valores:
+            return self._problema(linea, columna, f"el archivo tiene más de {self.max_valores:,} valores; un archivo "
+                                                  "de avance tiene unos cientos (un reporte por indicador): divídalo "
+                                                  "o revise si algo se repitió (si es legítimo, suba el límite con "
+                                                  "la variable de entorno PNI_MAX_VALORES)")
         nombre = None
         if self.pila:
             padre = self.pila[-1]
             padre.nodos += 1
             es_clave = padre.es_mapeo and padre.nodos % 2 == 1
             elementos = (padre.nodos + 1) // 2 if padre.es_mapeo else padre.nodos
-            if elementos > MAX_ELEMENTOS and (es_clave or not padre.es_mapeo):
+            if elementos > self.max_elementos and (es_clave or not padre.es_mapeo):
                 que = "el mapeo" if padre.es_mapeo else "la lista"
                 if padre.nombre:
                     que += f" «{padre.nombre}»"
                 cuantos = "claves" if padre.es_mapeo else "elementos"
-                return self._problema(linea, columna, f"{que} tiene más de {MAX_ELEMENTOS:,} {cuantos} (aquí empieza "
-                                                      "el siguiente); ninguna lista de estos archivos necesita tantos "
-                                                      "(un reporte por indicador del plan): divida el archivo o quite "
-                                                      "lo repetido")
+                return self._problema(linea, columna, f"{que} tiene más de {self.max_elementos:,} {cuantos} (aquí "
+                                                      "empieza el siguiente); ninguna lista de estos archivos necesita "
+                                                      "tantos (un reporte por indicador del plan): divida el archivo o "
+                                                      "quite lo repetido (si es legítimo, suba el límite con la "
+                                                      "variable de entorno PNI_MAX_ELEMENTOS)")
             if es_clave:
                 padre.clave = texto
             elif padre.es_mapeo:

@@ -33,6 +33,22 @@ def test_mil_reportes_se_aceptan_y_el_siguiente_se_senala() -> None:
     assert mensaje.startswith("la lista «reportes» tiene más de 1,000 elementos (aquí empieza el siguiente)")
 
 
+def test_los_limites_de_elementos_y_valores_se_suben_con_su_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan of a thousand institutions is legitimate: the message names the variable, and the variable works."""
+    reporte = '  - {indicador: "1.4.1.a", valor: 1}\n'
+    texto = CABECERA + reporte * 1001
+    assert "variable de entorno PNI_MAX_ELEMENTOS" in _problema(texto)[2]
+    monkeypatch.setenv("PNI_MAX_ELEMENTOS", "2000")
+    assert cargar_yaml.cargar_texto(texto, "f.yaml").problemas == []
+    monkeypatch.setenv("PNI_MAX_ELEMENTOS", "500")
+    assert "más de 500 elementos" in _problema(CABECERA + reporte * 501)[2]
+    monkeypatch.delenv("PNI_MAX_ELEMENTOS")
+    muchos = CABECERA + reporte * 900  # 900 elements, each of 5 values: over 2,000 values
+    monkeypatch.setenv("PNI_MAX_VALORES", "2000")
+    _, _, mensaje = _problema(muchos)
+    assert "más de 2,000 valores" in mensaje and "PNI_MAX_VALORES" in mensaje
+
+
 def test_un_mapeo_de_mas_de_mil_claves() -> None:
     texto = CABECERA + '  - indicador: "1.4.2.a"\n    valor: 1\n    desglose:\n      pais:\n' + "".join(
         f"        p{n}: 0\n" for n in range(1001))
