@@ -137,6 +137,19 @@ def test_html_plantilla_del_espacio_y_sandbox(html: Html, tmp_path: Path) -> Non
     assert not (carpeta / "b.html").exists()
 
 
+def test_html_plantilla_enlazada_se_rechaza(html: Html, tmp_path: Path) -> None:
+    """An HTML template, like a Markdown one, is read only from a regular file of plantillas/: a link planted there
+    (to a file outside the workspace) is refused, not rendered."""
+    carpeta = tmp_path / "ws"
+    shutil.copytree(html.carpeta / "plan", carpeta / "plan")
+    secreto = escribir(tmp_path / "secreto.txt", "SECRETO\n")
+    (carpeta / "plantillas").mkdir()
+    (carpeta / "plantillas" / "reporte.html.j2").symlink_to(secreto)
+    r = correr("reporte", "--corte", CORTE, "-f", "html", "-o", str(carpeta / "a.html"), cwd=carpeta)
+    assert r.codigo == 2 and "plantillas/reporte.html.j2 es un enlace simbólico" in r.err, r.err
+    assert not (carpeta / "a.html").exists()
+
+
 # --- in a real browser ---------------------------------------------------------------------------------------
 
 def _chromium() -> str:
