@@ -67,6 +67,8 @@ def css_paleta() -> str:
     reglas += [f".d-{k}{{background:#{f};color:#{t}}}" for k, (f, t) in paleta.ENTREGAS.items()]
     reglas.append(f"th{{background:#{paleta.ENCABEZADO[0]};color:#{paleta.ENCABEZADO[1]}}}")
     reglas.append(f".aviso{{background:#{paleta.AVISO[0]};color:#{paleta.AVISO[1]}}}")
+    reglas.append(f".aviso.propuesta{{background:#{paleta.PROPUESTA[0]};color:#{paleta.PROPUESTA[1]};"
+                  f"border-color:#{paleta.PROPUESTA[1]}}}")
     return "\n".join(reglas)
 
 
