@@ -7,6 +7,7 @@ what the template needs of objetivos.py. Same content → same bytes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..objetivos import ORIGENES, PorObjetivo, aviso_propuesta, origenes_en_palabras
@@ -16,7 +17,13 @@ from .informe_html import renderizar
 NOMBRE = "reporte_objetivos.html.j2"
 
 
+def desglose(texto: str) -> str:
+    """«sexo: mujeres 7 · hombres 8» with a non-breaking space before each number and each «·»: a line may break
+    only after a «·», never between a category and its number nor before a «·»."""
+    return re.sub(r" (?=[0-9·])", "\u00a0", texto)
+
+
 def documento(v: PorObjetivo, raiz: Path) -> str:
-    return renderizar(v, raiz, NOMBRE, globales={"estados": ESTADOS, "origenes": ORIGENES,
-                                                  "aviso_propuesta": aviso_propuesta,
-                                                  "origenes_en_palabras": origenes_en_palabras})
+    return renderizar(v, raiz, NOMBRE, filtros={"desglose": desglose},
+                      globales={"estados": ESTADOS, "origenes": ORIGENES, "aviso_propuesta": aviso_propuesta,
+                                "origenes_en_palabras": origenes_en_palabras})

@@ -17,6 +17,7 @@ import pytest
 
 from pni_cli.objetivos import PorObjetivo
 from pni_cli.por_objetivo import contenido
+from pni_cli.render.objetivos_html import desglose
 from tests.cli.test_alineacion_validar import EJE5
 from tests.cli.test_objetivos import AVISO, CORTE, _confirmar_todo
 from tests.cli.test_reporte_html import _consola, _navegador, _paginas, sin_nada_externo
@@ -149,6 +150,19 @@ def test_html_por_objetivo_dice_lo_que_dice_el_contenido(doc: Documento) -> None
     assert "<b>Objetivos sin ninguna actividad del plan:</b> 8 (SALVAR VIDAS); 13 (ALTERNATIVAS A LA DETENCIÓN); 22 " \
            "(PROTECCIÓN SOCIAL)." in t
     assert f"Fecha de corte: <b>{v.corte}</b>" in t and v.version_plan and v.version_plan in t
+
+
+def test_html_por_objetivo_no_corta_ids_ni_cifras(doc: Documento) -> None:
+    """Printed in narrow columns, an id never breaks («6.4.3», «6.4.3.a» are one unit) nor does a breakdown part
+    leave its number on the next line."""
+    t = doc.texto
+    for o in doc.vista.objetivos:
+        for a in o.actividades:
+            assert f'<b class="id">{a.id}</b>' in t
+            assert all(f'<b class="id">{c.id}</b>' in t for c in a.cifras)
+    assert "sexo: mujeres\u00a0" in t and "\u00a0· hombres\u00a0" in t
+    assert desglose("sexo: mujeres 1,088 · hombres 1,232 (en 3 de 4 informes; suman 2,320)") == (
+        "sexo: mujeres\u00a01,088\u00a0· hombres\u00a01,232 (en\u00a03 de\u00a04 informes; suman\u00a02,320)")
 
 
 def test_html_por_objetivo_lleva_sus_avisos(doc: Documento) -> None:
