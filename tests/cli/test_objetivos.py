@@ -250,6 +250,8 @@ def test_documento_por_objetivo_de_un_eje(ws: Path) -> None:
     assert "**0.3.1**" not in o1 and "**6.4.1**" not in o1
     o21 = md.split("## Objetivo 21.")[1].split("## Objetivo 22.")[0]
     assert "**5.4.1**" in o21 and "**3.3.1**" not in o21
+    o3 = md.split("## Objetivo 3.")[1].split("## Objetivo 4.")[0]
+    assert "**Ninguna actividad del eje 5 contribuye a este objetivo.**" in o3  # not «del plan»: it has 6
 
 
 def test_la_guia_de_instituciones_muestra_una_narrativa_valida(espacio: Path) -> None:

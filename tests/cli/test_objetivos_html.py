@@ -207,8 +207,11 @@ def test_html_por_objetivo_de_un_eje(doc: Documento, tmp_path: Path) -> None:
     t = _html(doc.carpeta, tmp_path / "eje5.html", "--eje", "5")
     assert "<h1>El PNI 2024-2028 por objetivo del Pacto Mundial para la Migración — Eje 5</h1>" in t
     assert "<b>Solo el eje 5:</b>" in t
-    o21 = _secciones(t)["objetivo-21"]
-    assert 0 < o21.filas["actividades"] < 12
+    secciones = _secciones(t)
+    assert 0 < secciones["objetivo-21"].filas["actividades"] < 12
+    assert secciones["objetivo-3"].filas["actividades"] == 0
+    o3 = t.split('<section id="objetivo-3"')[1].split("</section>")[0]
+    assert "Ninguna actividad del eje 5 contribuye a este objetivo." in o3  # not «del plan»: it has 6
 
 
 def test_la_plantilla_del_repositorio_es_la_del_paquete() -> None:
