@@ -325,9 +325,9 @@ def reporte(
                                                      "en la carpeta --salida.")] = False,
     forzar: Annotated[bool, typer.Option("--forzar", help="Sobrescribe el archivo de salida si existe.")] = False,
     por_objetivo: Annotated[bool, typer.Option("--por-objetivo", help="El documento por objetivo del Pacto Mundial, "
-                                                                      "para sus exámenes: actividades, cifras con "
-                                                                      "sus desgloses y lo informado por las "
-                                                                      "instituciones.")] = False,
+                                                                      "para sus exámenes (md, xlsx o html): "
+                                                                      "actividades, cifras con sus desgloses y lo "
+                                                                      "informado por las instituciones.")] = False,
     raiz: Raiz = None,
 ) -> None:
     """Genera el informe de avance para el Mecanismo, en Markdown, Excel o HTML; o el de cada institución; con

@@ -25,7 +25,7 @@ from .formato import fecha, numero, porcentaje
 from .periodos import Semestre
 from .plan import Actividad, Indicador, Plan, VinculoObjetivo, VinculoPrincipio
 from .progreso import ESTADOS, ETIQUETAS, EstadoIndicador, Situacion, estado_de_actividad
-from .semaforo import faltan
+from .semaforo import faltan, leyenda
 
 ORIGENES = {"fuente": "de la fuente", "mecanismo": "confirmado por el Mecanismo", "propuesta": "propuesta"}
 
@@ -277,6 +277,8 @@ class PorObjetivo:
     filtro_institucion: str | None = None
     version_plan: str = ""
     version_pni: str = __version__
+    leyenda: dict[str, str] = field(default_factory=dict)  # estado → its meaning, with the plan's thresholds
+    revisar_meta: float = 0  # «revisar meta»: reported above this % of the expected
 
     @property
     def propuesta(self) -> bool:
@@ -413,6 +415,7 @@ def construir(sit: Situacion, plan: Plan, avances: list[Avance], version_plan: s
     vistos_p = principios(plan)
     textos_p = {p.id: p for p in (plan.principios.principios if plan.principios else ())}
     vinculos = todos_los_vinculos(plan)
+    umbrales = plan.general.semaforo
     return PorObjetivo(
         titulo="El PNI 2024-2028 por objetivo del Pacto Mundial para la Migración",
         plan=plan.general.nombre, corte=fecha(sit.corte), corte_iso=sit.corte.isoformat(),
@@ -430,4 +433,5 @@ def construir(sit: Situacion, plan: Plan, avances: list[Avance], version_plan: s
         origenes=origenes(vinculos), vinculos=len(vinculos),
         archivos_con_errores=[f"{a.archivo} ({a.errores} error{'' if a.errores == 1 else 'es'})"
                               for a in sit.excluidos],
-        filtro_eje=sit.filtro_eje, filtro_institucion=sit.filtro_institucion, version_plan=version_plan)
+        filtro_eje=sit.filtro_eje, filtro_institucion=sit.filtro_institucion, version_plan=version_plan,
+        leyenda=leyenda(f"{umbrales.verde:g}", f"{umbrales.amarillo:g}"), revisar_meta=umbrales.revisar_meta)

@@ -1,7 +1,7 @@
 """The plan by GCM objective in the commands that show the semáforo: `pni estado --por-objetivo`,
 `pni estado --objetivo N` and `pni reporte --por-objetivo` (estado.py and reporte.py hand these options here). The
-content is pni_cli/objetivos.py's; the views are render/objetivos_terminal.py, objetivos_md.py and
-objetivos_xlsx.py."""
+content is pni_cli/objetivos.py's; the views are render/objetivos_terminal.py, objetivos_md.py, objetivos_xlsx.py
+and objetivos_html.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .evaluacion import evaluar_espacio
 from .objetivos import PorObjetivo, construir, id_de_objetivo
 from .plan import Plan
 
-FORMATOS_REPORTE = ("md", "xlsx")
+FORMATOS_REPORTE = ("md", "xlsx", "html")
 
 
 def numero_de_objetivo(plan: Plan, texto: str) -> int:
@@ -31,7 +31,7 @@ def estado(raiz: Path, *, corte: str | None, periodo: str | None, eje: str | Non
            objetivo: str | None, formato: str) -> int:
     if formato != "tabla":
         raise ErrorDeUso("--objetivo y --por-objetivo se muestran como tabla; para el documento por objetivo use "
-                         "«pni reporte --por-objetivo» (Markdown o Excel)")
+                         "«pni reporte --por-objetivo» (Markdown, Excel o HTML)")
     ev = evaluar_espacio(raiz, corte=corte, periodo=periodo, eje=eje, institucion=institucion)
     n = numero_de_objetivo(ev.plan, objetivo) if objetivo is not None else None
     vista = construir(ev.situacion, ev.plan, [])
@@ -65,6 +65,10 @@ def reporte(raiz: Path, *, formato: str, salida: Path | None, corte: str | None,
         from .render.objetivos_md import documento
 
         entregar(documento(vista), salida, forzar, "Documento por objetivo escrito en")
+    elif formato == "html":
+        from .render.objetivos_html import documento as html
+
+        entregar(html(vista, raiz), salida, forzar, "Documento por objetivo escrito en")
     else:
         from .render.objetivos_xlsx import libro
 

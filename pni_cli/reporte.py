@@ -31,8 +31,6 @@ def ejecutar(*, formato: str, salida: Path | None, corte: str | None, periodo: s
     if por_objetivo and (institucion is not None or instituciones):
         raise ErrorDeUso("--por-objetivo es el informe de todo el plan por objetivo del PMM; no se combina con "
                          "--institucion ni --instituciones")
-    if por_objetivo and formato == "html":
-        raise ErrorDeUso("--formato «html» no existe para --por-objetivo; use md o xlsx")
     if instituciones and salida is None:
         raise ErrorDeUso("--instituciones escribe un informe por institución: indique la carpeta con --salida CARPETA")
     if formato in ("xlsx", "html") and salida is None:

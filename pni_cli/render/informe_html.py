@@ -1,10 +1,12 @@
-"""The HTML report for the Mecanismo (and the report per institution): ONE self-contained file to open in any browser,
-print (A4 or Letter) or project. Styles inline, charts as inline SVG drawn here, no script, no font, no image, no
-link to anything outside the file; a Content-Security-Policy meta forbids any request, so a browser would refuse even
-one that slipped in. The jinja2 template is the workspace's plantillas/<name> if there is one, else the package's,
-rendered in jinja2's SandboxedEnvironment (a template is data: it cannot reach Python's internals) with every
-`{{ … }}` escaped by `texto_seguro.html` unless it is markup built here (the SVG charts, the palette's CSS). The same
-report gives the same bytes: nothing depends on the clock or the machine."""
+"""The HTML report for the Mecanismo (and the report per institution, and the document by GCM objective:
+objetivos_html.py): ONE self-contained file to open in any browser, print (A4 or Letter) or project. Styles inline,
+charts as inline SVG drawn here, no script, no font, no image, no link to anything outside the file; a
+Content-Security-Policy meta forbids any request, so a browser would refuse even one that slipped in. The jinja2
+template is the workspace's plantillas/<name> if there is one (a regular file, never through a link:
+informe_md.cargador), else the package's, rendered in jinja2's SandboxedEnvironment (a template is data: it cannot
+reach Python's internals) with every `{{ … }}` escaped by `texto_seguro.html` unless it is markup built here (the
+SVG charts, the palette's CSS). The same report gives the same bytes: nothing depends on the clock or the
+machine."""
 
 from __future__ import annotations
 
@@ -17,21 +19,20 @@ from ..progreso import ETIQUETAS
 from ..semaforo import SIMBOLOS
 from ..texto_seguro import html as seguro
 from . import paleta
-from .informe_md import cuenta, error_de_plantilla
+from .informe_md import cargador, cuenta, error_de_plantilla
 
 NOMBRE = "reporte.html.j2"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def renderizar(informe: object, raiz: Path, nombre: str = NOMBRE) -> str:
+def renderizar(informe: object, raiz: Path, nombre: str = NOMBRE, *, filtros: dict[str, Any] | None = None,
+               globales: dict[str, Any] | None = None) -> str:
+    """`informe` through the HTML template `nombre` (the workspace's, else the package's), as the variable `i`.
+    Every template gets the CSP, the palette's CSS, the states as symbol + word + colour (`estado`) and the
+    formatting filters; `filtros` and `globales` add what one document needs besides."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
     from markupsafe import Markup
-
-    cargadores: list[jinja2.BaseLoader] = []
-    if (raiz / "plantillas").is_dir():
-        cargadores.append(jinja2.FileSystemLoader(str(raiz / "plantillas"), encoding="utf-8"))
-    cargadores.append(jinja2.PackageLoader("pni_cli", "plantillas"))
 
     def escapar(valor: Any) -> Any:
         """Every value printed by the template: markup built by pni as it is, anything else escaped."""
@@ -39,18 +40,20 @@ def renderizar(informe: object, raiz: Path, nombre: str = NOMBRE) -> str:
             return valor
         return Markup(seguro("" if valor is None else valor))
 
-    entorno = SandboxedEnvironment(loader=jinja2.ChoiceLoader(cargadores), undefined=jinja2.StrictUndefined,
+    entorno = SandboxedEnvironment(loader=cargador(raiz), undefined=jinja2.StrictUndefined,
                                    autoescape=True, finalize=escapar, keep_trailing_newline=True, trim_blocks=True,
                                    lstrip_blocks=True)
     entorno.filters.update({"numero": numero, "porcentaje": porcentaje, "fecha": fecha, "cuenta": cuenta,
                             "entrega": im.texto_entrega, "incompleto": im.texto_incompleto, "tardio": im.texto_tardio,
                             "con_errores": im.texto_con_errores, "indicadores_alerta": im.texto_alerta,
-                            "estado": lambda k: Markup(estado(k)), "celda_entrega": lambda c: Markup(celda_entrega(c))})
+                            "estado": lambda k: Markup(estado(k)), "celda_entrega": lambda c: Markup(celda_entrega(c)),
+                            **(filtros or {})})
     entorno.globals.update({"csp": CSP, "css_paleta": Markup(css_paleta()), "etiquetas": ETIQUETAS,
                             "simbolos": SIMBOLOS, "simbolos_entrega": im.SIMBOLOS_ENTREGA,
                             "palabras_entrega": im.PALABRAS_ENTREGA, "leyenda_entrega": im.LEYENDA_ENTREGA,
                             "grafico_ejes": lambda i: Markup(grafico_ejes(i)),
-                            "grafico_tendencia": lambda i, eje: Markup(grafico_tendencia(i, eje))})
+                            "grafico_tendencia": lambda i, eje: Markup(grafico_tendencia(i, eje)),
+                            **(globales or {})})
     try:
         texto = entorno.get_template(nombre).render(i=informe)
     except Exception as e:  # a user's template is data: say where it is wrong, never «error interno»
@@ -64,6 +67,8 @@ def css_paleta() -> str:
     reglas += [f".d-{k}{{background:#{f};color:#{t}}}" for k, (f, t) in paleta.ENTREGAS.items()]
     reglas.append(f"th{{background:#{paleta.ENCABEZADO[0]};color:#{paleta.ENCABEZADO[1]}}}")
     reglas.append(f".aviso{{background:#{paleta.AVISO[0]};color:#{paleta.AVISO[1]}}}")
+    reglas.append(f".aviso.propuesta{{background:#{paleta.PROPUESTA[0]};color:#{paleta.PROPUESTA[1]};"
+                  f"border-color:#{paleta.PROPUESTA[1]}}}")
     return "\n".join(reglas)
 
 

@@ -87,11 +87,10 @@ def _cargador_del_espacio(raiz: Path) -> Any:
     return Cargador()
 
 
-def renderizar(informe: object, raiz: Path, nombre: str = NOMBRE) -> str:
-    """`informe` (an InformeMecanismo, or an informe_institucion.InformeInstitucion for reporte_institucion.md.j2)
-    through the template `nombre`, as the template's variable `i`."""
+def cargador(raiz: Path) -> Any:
+    """Where every report's template is read from (Markdown and HTML): the workspace's plantillas/, regular files
+    only, then the package's."""
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     cargadores: list[jinja2.BaseLoader] = []
     propia = raiz / CARPETA
@@ -101,7 +100,16 @@ def renderizar(informe: object, raiz: Path, nombre: str = NOMBRE) -> str:
     if propia.is_dir():
         cargadores.append(_cargador_del_espacio(raiz))
     cargadores.append(jinja2.PackageLoader("pni_cli", CARPETA))
-    entorno = ImmutableSandboxedEnvironment(loader=jinja2.ChoiceLoader(cargadores), undefined=jinja2.StrictUndefined,
+    return jinja2.ChoiceLoader(cargadores)
+
+
+def renderizar(informe: object, raiz: Path, nombre: str = NOMBRE) -> str:
+    """`informe` (an InformeMecanismo, or an informe_institucion.InformeInstitucion for reporte_institucion.md.j2)
+    through the template `nombre`, as the template's variable `i`."""
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    entorno = ImmutableSandboxedEnvironment(loader=cargador(raiz), undefined=jinja2.StrictUndefined,
                                             autoescape=False, keep_trailing_newline=True, trim_blocks=True,
                                             lstrip_blocks=True, finalize=_final)
     entorno.filters["celda"] = _celda

@@ -119,10 +119,11 @@ def _narrativa(o: ObjetivoVista) -> list[str]:
     return out
 
 
-def _objetivo(o: ObjetivoVista) -> list[str]:
+def _objetivo(o: ObjetivoVista, eje: str | None) -> list[str]:
     out = ["", f"## Objetivo {o.id}. {md(o.etiqueta)}", "", f"> {md(o.texto)}", ""]
     if not o.actividades:
-        return [*out, "**Ninguna actividad del plan contribuye a este objetivo.**"]
+        de = "del plan" if eje is None else f"del eje {eje}"
+        return [*out, f"**Ninguna actividad {de} contribuye a este objetivo.**"]
     linea = f"**{_plural(len(o.actividades), 'actividad', 'actividades')}**"
     if o.indirectas:
         linea += f" ({o.indirectas} por vínculo indirecto)"
@@ -201,6 +202,6 @@ def documento(v: PorObjetivo) -> str:
                          "eje."]
     lineas = [*cabecera, *_avisos(v), *_resumen(v)]
     for o in v.objetivos:
-        lineas += _objetivo(o)
+        lineas += _objetivo(o, v.filtro_eje)
     lineas += [*_medios(v), *_principios(v), *_metodo(v)]
     return "\n".join(lineas).rstrip("\n") + "\n"

@@ -36,7 +36,7 @@ def libro(v: PorObjetivo) -> bytes:
     fuente_titulo = Font(bold=True, size=14)
     fuente_subtitulo = Font(italic=True, color="595959")
     fuente_aviso = Font(bold=True, color="9C0006")
-    fuente_propuesta = Font(bold=True, color="7F6000")
+    fuente_propuesta = Font(bold=True, color=paleta.PROPUESTA[1])
     negrita = Font(bold=True)
     fuente_estado = {k: Font(bold=True, color=texto) for k, (_, texto) in paleta.ESTADOS.items()}  # the palette's pairs
     rellenos: dict[str, PatternFill] = {}
@@ -77,7 +77,7 @@ def libro(v: PorObjetivo) -> bytes:
         if v.propuesta:
             texto = "⚠ ALINEACIÓN PROPUESTA: " + aviso_propuesta(v.propuestos, v.vinculos)
             a_lo_ancho(ws, fila, columnas, texto, alto_de([texto], [total]), font=fuente_propuesta,
-                       fill=relleno("FFEB9C"))
+                       fill=relleno(paleta.PROPUESTA[0]))
             fila += 1
         if v.ilustrativo:
             texto = ("⚠ DATOS ILUSTRATIVOS: los avances son valores de ejemplo (ilustrativo: true), no informes "

@@ -32,13 +32,15 @@ ENTREGAS: dict[str, tuple[str, str]] = {
 ENCABEZADO = ("1F4E79", BLANCO)  # table headers
 SUBTITULO = ("FFFFFF", "595959")  # the line under a title
 AVISO = ("FFC7CE", "9C0006")  # the illustrative-data banner
+PROPUESTA = ("FFEB9C", "7F6000")  # the «⚠ ALINEACIÓN PROPUESTA» banner of the views by GCM objective
 TOTAL = ("F2F2F2", NEGRO)  # a total row
 BORDE = "BFBFBF"
 # Every pair a document draws, for the contrast test.
 PARES: dict[str, tuple[str, str]] = {
     **{f"estado {k}": v for k, v in ESTADOS.items()},
     **{f"entrega {k}": v for k, v in ENTREGAS.items()},
-    "encabezado": ENCABEZADO, "subtítulo": SUBTITULO, "aviso": AVISO, "total": TOTAL, "texto": (BLANCO, NEGRO),
+    "encabezado": ENCABEZADO, "subtítulo": SUBTITULO, "aviso": AVISO, "propuesta": PROPUESTA,
+    "total": TOTAL, "texto": (BLANCO, NEGRO),
 }
 
 

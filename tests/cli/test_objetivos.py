@@ -1,6 +1,7 @@
 """The plan by GCM objective through the real CLI: `pni estado --por-objetivo` / `--objetivo N`, `pni mostrar O21` /
-`P6` and the export `pni reporte --por-objetivo` in Markdown and Excel. Every view built from proposed links says
-so, and none once the Mecanismo has confirmed them. (`pni validar` on the alignment: test_alineacion_validar.py.)"""
+`P6` and the export `pni reporte --por-objetivo` in Markdown and Excel (in HTML: test_objetivos_html.py). Every view
+built from proposed links says so, and none once the Mecanismo has confirmed them. (`pni validar` on the alignment:
+test_alineacion_validar.py.)"""
 
 from __future__ import annotations
 
@@ -234,7 +235,9 @@ def test_documento_por_objetivo_uso(ws: Path, tmp_path: Path) -> None:
     r = pni(ws, "reporte", "--por-objetivo", "--formato", "xlsx", "--corte", CORTE)
     assert r.codigo == 2 and "necesita --salida" in r.err
     r = pni(ws, "reporte", "--por-objetivo", "--formato", "html", "--corte", CORTE)
-    assert r.codigo == 2 and "use md o xlsx" in r.err
+    assert r.codigo == 2 and "el informe en HTML necesita --salida ARCHIVO.html" in r.err
+    r = pni(ws, "reporte", "--por-objetivo", "--formato", "pdf", "--corte", CORTE)
+    assert r.codigo == 2 and "--formato «pdf»" in r.err
     existente = escribir(tmp_path / "ya.md", "no tocar")
     r = pni(ws, "reporte", "--por-objetivo", "--salida", str(existente), "--corte", CORTE)
     assert r.codigo == 3 and existente.read_text(encoding="utf-8") == "no tocar"
@@ -247,6 +250,8 @@ def test_documento_por_objetivo_de_un_eje(ws: Path) -> None:
     assert "**0.3.1**" not in o1 and "**6.4.1**" not in o1
     o21 = md.split("## Objetivo 21.")[1].split("## Objetivo 22.")[0]
     assert "**5.4.1**" in o21 and "**3.3.1**" not in o21
+    o3 = md.split("## Objetivo 3.")[1].split("## Objetivo 4.")[0]
+    assert "**Ninguna actividad del eje 5 contribuye a este objetivo.**" in o3  # not «del plan»: it has 6
 
 
 def test_la_guia_de_instituciones_muestra_una_narrativa_valida(espacio: Path) -> None:

@@ -70,9 +70,13 @@ class _Marcado(HTMLParser):
 
 
 def test_html_sin_nada_externo(html: Html) -> None:
+    sin_nada_externo(html.texto)
+    assert "<svg" in html.texto
+
+
+def sin_nada_externo(t: str) -> None:
     """Nothing in the markup can make a request: no script, link, image, frame or object, no attribute that names
     a resource, no url() or @import in the styles, and a Content-Security-Policy that forbids them anyway."""
-    t = html.texto
     assert t.startswith("<!DOCTYPE html>\n<html lang=\"es\">")
     m = _Marcado()
     m.feed(t)
@@ -83,7 +87,6 @@ def test_html_sin_nada_externo(html: Html) -> None:
     recursos = {"src", "href", "action", "srcset", "poster", "xlink:href", "data", "background", "formaction"}
     assert [a for a in m.atributos if a[1] in recursos or a[1].startswith("on")] == []
     assert m.estilos and not any(re.search(r"url\(|@import", e, re.IGNORECASE) for e in m.estilos)
-    assert "<svg" in t
 
 
 def test_html_escapa_el_texto_de_los_datos(html: Html) -> None:
@@ -135,6 +138,19 @@ def test_html_plantilla_del_espacio_y_sandbox(html: Html, tmp_path: Path) -> Non
     assert r.codigo == 2
     assert r.err.startswith("pni: la plantilla plantillas/reporte.html.j2")
     assert not (carpeta / "b.html").exists()
+
+
+def test_html_plantilla_enlazada_se_rechaza(html: Html, tmp_path: Path) -> None:
+    """An HTML template, like a Markdown one, is read only from a regular file of plantillas/: a link planted there
+    (to a file outside the workspace) is refused, not rendered."""
+    carpeta = tmp_path / "ws"
+    shutil.copytree(html.carpeta / "plan", carpeta / "plan")
+    secreto = escribir(tmp_path / "secreto.txt", "SECRETO\n")
+    (carpeta / "plantillas").mkdir()
+    (carpeta / "plantillas" / "reporte.html.j2").symlink_to(secreto)
+    r = correr("reporte", "--corte", CORTE, "-f", "html", "-o", str(carpeta / "a.html"), cwd=carpeta)
+    assert r.codigo == 2 and "plantillas/reporte.html.j2 es un enlace simbólico" in r.err, r.err
+    assert not (carpeta / "a.html").exists()
 
 
 # --- in a real browser ---------------------------------------------------------------------------------------
