@@ -42,7 +42,7 @@ _TIPOS_TYPER = re.compile(r" <(?:path|str|text|integer|list\[\w+\])>(?=\s|$)")
 RESUMENES = {
     "validar": "Revisa el plan y los archivos de avance.",
     "estado": "El semáforo de cada eje, actividad e institución.",
-    "reporte": "El informe para el Mecanismo, en Markdown o Excel.",
+    "reporte": "El informe para el Mecanismo, en Markdown, Excel o HTML.",
     "plantilla": "El formulario de avance de una institución.",
     "importar": "Guarda en avances/ un formulario Excel lleno.",
     "mostrar": "Un elemento del plan o una institución, con su historia.",

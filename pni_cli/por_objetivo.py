@@ -13,8 +13,6 @@ from .evaluacion import evaluar_espacio
 from .objetivos import PorObjetivo, construir, id_de_objetivo
 from .plan import Plan
 
-FORMATOS_REPORTE = ("md", "xlsx", "html")
-
 
 def numero_de_objetivo(plan: Plan, texto: str) -> int:
     """`--objetivo` as an objective of plan/objetivos-pmm.yaml («21» or «O21»), or a usage error."""
