@@ -459,7 +459,8 @@ def inconsistencias(lb: Libro, i: InformeMecanismo) -> None:
 
 def libro_institucion(informe: Any) -> bytes:
     """`informe` is an informe_institucion.InformeInstitucion: «Lo que debe» (what it owes, the next deadline, its
-    deliveries) and «Indicadores» (its activities' indicators: the total beside its own values)."""
+    deliveries), «Indicadores» (its activities' indicators: the total beside its own values) and «Lo que informó»
+    (its narrative of each activity)."""
     from ..informe_institucion import InformeInstitucion
 
     i: InformeInstitucion = informe
@@ -530,4 +531,29 @@ def libro_institucion(informe: Any) -> bytes:
             "responsables, combinado como dice el plan.", font=lb.f_cursiva)
     leyenda_semaforo(h, i.leyenda)
     h.terminar()
+    narrativa_institucion(lb, i)
     return lb.guardar()
+
+
+def narrativa_institucion(lb: Libro, i: Any) -> None:
+    """«Lo que informó»: one row per semester of each activity the institution told of (the activity's text on
+    its first row), each field in its column, as written."""
+    h = lb.hoja("Lo que informó", f"Lo que informó {i.clave} de sus actividades", [30, 10, 42, 42, 42])
+    h.texto("Los logros, dificultades y próximos pasos de sus informes de los semestres evaluados, el semestre más "
+            "reciente primero, como los escribió.", font=lb.f_cursiva)
+    filas: list[list[Any]] = []
+    for n in i.narrativa:
+        for k, r in enumerate(n.relatos):
+            actividad = n.id if k else f"{n.id} {n.texto}" + ("" if n.responsable else
+                                                           f" ({i.clave} no figura entre sus responsables)")
+            filas.append([actividad, r.periodo, r.logros, r.dificultades, r.proximos_pasos])
+    h.tabla([Columna("Actividad"), Columna("Semestre"), Columna("Logros"), Columna("Dificultades"),
+             Columna("Próximos pasos")], filas, filtro=True, repetir=True,
+            vacia="Ninguno de sus informes de los semestres evaluados trae logros, dificultades ni próximos pasos de "
+                  "sus actividades. Se escriben en la lista «actividades» del archivo de avance, o en la hoja "
+                  "«Actividades» del formulario.")
+    if i.narrativa and i.sin_narrativa:
+        n = len(i.sin_narrativa)
+        h.texto(f"No informó logros, dificultades ni próximos pasos de {n} actividad{'' if n == 1 else 'es'} en "
+                f"esos semestres: {', '.join(i.sin_narrativa)}.", font=lb.f_cursiva)
+    h.terminar()
