@@ -59,7 +59,8 @@ def ejecutar(*, formato: str, salida: Path | None, corte: str | None, periodo: s
         return 0
     ev = evaluar_espacio(carpeta, corte=corte, periodo=periodo, eje=eje, institucion=None)
     historial = _historial(carpeta, ev.plan, ev.situacion, eje) if formato == "html" else None
-    informe = construir(ev.situacion, ev.plan, version_del_plan(carpeta), ev.situacion.filtro_eje, historial)
+    informe = construir(ev.situacion, ev.plan, version_del_plan(carpeta), ev.situacion.filtro_eje, historial,
+                        ev.avances_contados())
     entregar(_renderizar(formato, informe, carpeta, "reporte"), salida, forzar, "Informe escrito en")
     return 0
 

@@ -337,6 +337,8 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
         h.tabla([Columna("Actividad", 5), Columna("Eje", 1, numero=True), Columna("Responsables", 2),
                  Columna("Indicadores" + (" (logro)" if a.estado != "sin_reporte" else ""), resto - 8)],
                 [[f"{x.id} {x.texto}", int(x.eje), x.responsables, texto_alerta(x)] for x in a.actividades])
+    if i.en_alerta:
+        relatos_alerta(h, i)
     h.seccion(f"Indicadores con datos faltantes ({len(i.datos_faltantes)})")
     h.texto("Estados calculados sin todos los informes debidos (los indicadores sin ningún reporte están arriba).",
             font=lb.f_cursiva)
@@ -361,6 +363,21 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
             f"el {i.umbrales['revisar_meta']:g} % de lo esperado. «Faltan k de n informes»: el estado se calculó "
             "sin todos los informes debidos.", font=lb.f_cursiva)
     h.terminar()
+
+
+def relatos_alerta(h: Hoja, i: InformeMecanismo) -> None:
+    """What the institutions told of the activities in alert (their latest evaluated semester), as written."""
+    h.seccion("Lo que informaron las instituciones de las actividades en alerta")
+    h.texto(i.texto_relatos_alerta, font=h.lb.f_cursiva)
+    filas: list[list[Any]] = []
+    for r in i.relatos_alerta:
+        for k, x in enumerate(r.relatos):
+            institucion = x.institucion + ("" if x.responsable else " (no figura entre los responsables)")
+            filas.append([r.id if k else f"{r.id} {r.texto}\n{', '.join(r.alertas)} · {r.periodo}", institucion,
+                          x.logros, x.dificultades, x.proximos_pasos])
+    if filas:
+        h.tabla([Columna("Actividad"), Columna("Institución"), Columna("Logros", 3), Columna("Dificultades", 3),
+                 Columna("Próximos pasos", len(h.anchos) - 8)], filas)
 
 
 def _fuente_del_grafico(grafico: Any) -> None:
