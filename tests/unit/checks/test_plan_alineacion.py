@@ -26,6 +26,14 @@ def _alinear(actividad: str, lineas: str, texto: str = EJE) -> str:
     return texto.replace(ALINEADA + antes, lineas + antes)
 
 
+def _con_objetivo_propio(objetivo: int, texto: str = EJE, indicador: str = "Número de personas atendidas") -> str:
+    """The eje with an indicator (by its text; 1.1.1.a by default) linked to `objetivo` itself."""
+    linea = f"            texto: {indicador}\n"
+    assert linea in texto
+    return texto.replace(linea, f"{linea}            objetivos_pmm:\n              - {{objetivo: {objetivo}, "
+                                "origen: mecanismo}\n")
+
+
 def _revisar(plan: Plan) -> list:
     return list(plan_alineacion.revisar(plan))
 
@@ -49,9 +57,7 @@ def test_un_objetivo_que_no_existe() -> None:
 
 
 def test_el_objetivo_de_un_indicador_que_no_existe() -> None:
-    texto = EJE.replace("            texto: Número de personas atendidas\n",
-                        "            texto: Número de personas atendidas\n"
-                        "            objetivos_pmm:\n              - {objetivo: 0, origen: mecanismo}\n")
+    texto = _con_objetivo_propio(0)
     p = uno(_con(texto), ALINEACION_DESCONOCIDA)
     assert en(p, RUTA, lugar(texto, "0, origen"))
     assert "el objetivo «0» de 1.1.1.a no está en plan/objetivos-pmm.yaml" in p.mensaje
@@ -114,10 +120,7 @@ def test_un_principio_solo_alinea_una_actividad() -> None:
 
 
 def test_el_objetivo_de_un_indicador_alinea_su_actividad() -> None:
-    texto = _alinear("1.1.2", "").replace(
-        "            texto: Meta que define la primera actividad\n",
-        "            texto: Meta que define la primera actividad\n"
-        "            objetivos_pmm:\n              - {objetivo: 1, origen: mecanismo}\n")
+    texto = _con_objetivo_propio(1, _alinear("1.1.2", ""), "Meta que define la primera actividad")
     assert _con(texto) == []
 
 
@@ -171,9 +174,7 @@ def test_un_principio_repetido() -> None:
 def test_el_mismo_objetivo_en_la_actividad_y_en_su_indicador_no_se_repite() -> None:
     """An indicator's list replaces its activity's for that indicator: naming the same objective there is not a
     repetition."""
-    texto = EJE.replace("            texto: Número de personas atendidas\n",
-                        "            texto: Número de personas atendidas\n"
-                        "            objetivos_pmm:\n              - {objetivo: 1, origen: mecanismo}\n")
+    texto = _con_objetivo_propio(1)
     assert _con(texto) == []
 
 
