@@ -1,18 +1,23 @@
 """The content of the report for one institution (`pni reporte --institucion CLAVE`): the letter an analyst sends.
 What it owes (semesters missing, with errors, incomplete or late; the indicators missing from each; the next
 deadline), its own reported values beside each indicator's total, and the state of the activities it is responsible
-for (named as shared when other institutions share them). Pure: computed from the situation evaluated for that
-institution (`evaluar(…, institucion=CLAVE)`: its activities, its deliveries; each indicator's state is the whole
-plan's, computed from every institution's reports). Numbers stay numbers: the renderers format them."""
+for (named as shared when other institutions share them), and what it told of each activity in the semesters
+evaluated (logros, dificultades, próximos pasos of its files that count). Pure: computed from the situation
+evaluated for that institution (`evaluar(…, institucion=CLAVE)`: its activities, its deliveries; each indicator's
+state is the whole plan's, computed from every institution's reports) and the files that count at its cut-off date.
+Numbers stay numbers: the renderers format them; texts stay as written: the renderers escape them."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from . import __version__
+from .avance import Avance
 from .formato import fecha
 from .informe_mecanismo import Celda, celda, leyenda
+from .narrativa import Relato, relatos
 from .periodos import rango
 from .plan import Plan
 from .progreso import ESTADOS, ETIQUETAS, Situacion, debidos
@@ -56,6 +61,17 @@ class ActividadPropia:
 
 
 @dataclass(frozen=True)
+class NarrativaPropia:
+    """What the institution told of one activity in the semesters evaluated, the latest first."""
+
+    id: str
+    eje: str
+    texto: str
+    responsable: bool  # False: it wrote of an activity of which it is not a responsable (PNI331)
+    relatos: list[Relato]
+
+
+@dataclass(frozen=True)
 class Proximo:
     semestre: str
     vence: dt.date
@@ -92,6 +108,8 @@ class InformeInstitucion:
     leyenda: dict[str, str] = field(default_factory=dict)
     simbolos: dict[str, str] = field(default_factory=lambda: dict(SIMBOLOS))
     archivos_con_errores: list[str] = field(default_factory=list)
+    narrativa: list[NarrativaPropia] = field(default_factory=list)  # in the plan's order
+    sin_narrativa: list[str] = field(default_factory=list)  # its activities of which it told nothing
 
     @property
     def debe(self) -> bool:
@@ -109,7 +127,10 @@ def con_algo(plan: Plan, sit: Situacion) -> list[str]:
     return sorted(claves)
 
 
-def construir(sit: Situacion, plan: Plan, version_plan: str) -> InformeInstitucion:
+def construir(sit: Situacion, plan: Plan, version_plan: str, avances: Collection[Avance] = ()
+              ) -> InformeInstitucion:
+    """The report of `sit`; `avances` are the files that count at its cut-off date
+    (`Evaluacion.avances_contados`), for the narrative."""
     clave = sit.filtro_institucion
     assert clave is not None, "la situación se evalúa para una institución"
     inst = plan.instituciones.get(clave)
@@ -134,6 +155,7 @@ def construir(sit: Situacion, plan: Plan, version_plan: str) -> InformeInstituci
     conteo = sit.conteo()
     s = plan.general.semaforo
     umbrales = {"verde": s.verde, "amarillo": s.amarillo, "revisar_meta": s.revisar_meta}
+    narrativa = narrativa_propia(plan, sit, clave, avances)
     return InformeInstitucion(
         clave=clave, nombre=nombre, titulo=f"Informe de avance del PNI 2024-2028 para {nombre} ({clave})",
         corte=fecha(sit.corte), corte_fecha=sit.corte, corte_iso=sit.corte.isoformat(), version_plan=version_plan,
@@ -155,7 +177,20 @@ def construir(sit: Situacion, plan: Plan, version_plan: str) -> InformeInstituci
         semestres_valores=semestres, estados=[(k, ETIQUETAS[k]) for k in ESTADOS], umbrales=umbrales,
         leyenda=leyenda(umbrales),
         archivos_con_errores=[a.archivo for a in sit.excluidos if a.institucion == clave],
+        narrativa=narrativa,
+        sin_narrativa=[a.id for a in actividades if a.id not in {n.id for n in narrativa}],
     )
+
+
+def narrativa_propia(plan: Plan, sit: Situacion, clave: str, avances: Collection[Avance]) -> list[NarrativaPropia]:
+    """What `clave` told of each activity in the semesters evaluated, in the plan's order (with --eje, of that
+    eje's activities only)."""
+    por_actividad: dict[str, list[Relato]] = {}
+    for r in relatos(plan, avances, institucion=clave, semestres=set(sit.evaluados)):
+        if sit.filtro_eje is None or plan.eje_de[r.actividad].id == sit.filtro_eje:
+            por_actividad.setdefault(r.actividad, []).append(r)
+    return [NarrativaPropia(a.id, plan.eje_de[a.id].id, a.texto, clave in a.responsables.instituciones,
+                            por_actividad[a.id]) for a in plan.actividades.values() if a.id in por_actividad]
 
 
 def proximo(plan: Plan, clave: str, corte: dt.date) -> Proximo | None:

@@ -7,10 +7,13 @@ way (an Excel cell with a number format, «5,040» in Markdown). The few phrases
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from . import __version__, semaforo
+from .avance import Avance
 from .formato import fecha, porcentaje
+from .narrativa import Relato, relatos
 from .plan import Plan
 from .progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
 from .semaforo import SIMBOLOS, faltan
@@ -103,6 +106,19 @@ class Alerta:
     @property
     def total(self) -> int:
         return sum(len(a.indicadores) for a in self.actividades)
+
+
+@dataclass(frozen=True)
+class RelatoAlerta:
+    """What the institutions told of an activity in alert in the latest evaluated semester they told anything of
+    it: the short «lo que informaron» of the meeting's list of what to act on."""
+
+    id: str
+    eje: str
+    texto: str
+    alertas: list[str]  # «✖ rojo», «? sin reporte»: the alerts it is listed in
+    periodo: str
+    relatos: list[Relato]
 
 
 @dataclass(frozen=True)
@@ -205,9 +221,28 @@ class InformeMecanismo:
     simbolos: dict[str, str] = field(default_factory=lambda: dict(SIMBOLOS))
     leyenda: dict[str, str] = field(default_factory=dict)  # estado → its meaning, thresholds filled in
     nombres: dict[str, str] = field(default_factory=dict)  # clave → the institution's name (those in `entregas`)
+    relatos_alerta: list[RelatoAlerta] = field(default_factory=list)
 
     def alerta(self, estado: str) -> Alerta:
         return next(a for a in self.alertas if a.estado == estado)
+
+    @property
+    def en_alerta(self) -> int:
+        """How many activities the alerts list (an activity in two alerts counted once)."""
+        return len({a.id for alerta in self.alertas for a in alerta.actividades})
+
+    @property
+    def texto_relatos_alerta(self) -> str:
+        """What the list of `relatos_alerta` holds, in words (every format says it alike)."""
+        n, total = len(self.relatos_alerta), self.en_alerta
+        if not n:
+            return ("Ninguna institución informó logros, dificultades ni próximos pasos de las actividades en alerta "
+                    "en los semestres evaluados.")
+        cuantas = ("La actividad en alerta tiene" if total == 1 else f"Las {total} actividades en alerta tienen"
+                   if n == total else f"{n} de las {total} actividades en alerta tiene{'' if n == 1 else 'n'}")
+        return (f"{cuantas} logros, dificultades o próximos pasos en los semestres evaluados. De cada una, lo que "
+                "informaron sus instituciones en el último semestre en que informaron algo de ella, como lo "
+                "escribieron.")
 
 
 def _notas(e: EstadoIndicador) -> str:
@@ -260,13 +295,34 @@ def alertas(sit: Situacion, plan: Plan) -> list[Alerta]:
     return out
 
 
+def relatos_alerta(plan: Plan, sit: Situacion, alertas_: list[Alerta], avances: Collection[Avance]
+                   ) -> list[RelatoAlerta]:
+    """For each activity in alert (in the order of the alerts' lists, once), what the institutions told of it in
+    the latest evaluated semester they told anything of it, from the files that count (`avances`)."""
+    en: dict[str, list[str]] = {}
+    for a in alertas_:
+        for act in a.actividades:
+            en.setdefault(act.id, []).append(f"{a.simbolo} {ETIQUETAS[a.estado]}")
+    por_actividad: dict[str, list[Relato]] = {}
+    for r in relatos(plan, avances, actividades=en, semestres=set(sit.evaluados)):
+        lista = por_actividad.setdefault(r.actividad, [])
+        if not lista or lista[0].periodo == r.periodo:  # latest semester first: only that semester's
+            lista.append(r)
+    return [RelatoAlerta(id_, plan.eje_de[id_].id, plan.actividades[id_].texto, alertas_de,
+                         por_actividad[id_][0].periodo, por_actividad[id_])
+            for id_, alertas_de in en.items() if id_ in por_actividad]
+
+
 def leyenda(umbrales: dict[str, float]) -> dict[str, str]:
     return semaforo.leyenda(f"{umbrales['verde']:g}", f"{umbrales['amarillo']:g}")
 
 
 def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = None,
-              historial: list[tuple[str, dt.date, Situacion]] | None = None) -> InformeMecanismo:
-    """The report of `sit`; `historial` (semester, date, situation on that date) gives the trend."""
+              historial: list[tuple[str, dt.date, Situacion]] | None = None, avances: Collection[Avance] = ()
+              ) -> InformeMecanismo:
+    """The report of `sit`; `historial` (semester, date, situation on that date) gives the trend; `avances` (the
+    files that count at the cut-off date, `Evaluacion.avances_contados`) what the institutions told of the
+    activities in alert."""
     por_eje: dict[str, list[EstadoIndicador]] = {}
     for e in sit.indicadores:
         por_eje.setdefault(e.eje, []).append(e)
@@ -299,6 +355,7 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
     s = plan.general.semaforo
     umbrales = {"verde": s.verde, "amarillo": s.amarillo, "revisar_meta": s.revisar_meta}
     total = sit.conteo()
+    en_alerta = alertas(sit, plan)
     tendencia = [PuntoTendencia(sem, dia, {ej.id: {k: otra.conteo(ej.id).get(k, 0) for k in ESTADOS}
                                            for ej in ejes})
                  for sem, dia, otra in historial or []]
@@ -312,7 +369,7 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
         estados=[(k, ETIQUETAS[k]) for k in ESTADOS],
         umbrales=umbrales,
         total={k: total.get(k, 0) for k in ESTADOS}, total_indicadores=sum(total.values()),
-        ejes=ejes, alertas=alertas(sit, plan), datos_faltantes=faltantes,
+        ejes=ejes, alertas=en_alerta, datos_faltantes=faltantes,
         deudoras=deudoras,
         sin_deudoras=("Ninguna: todos los informes vencidos llegaron completos y a tiempo." if sit.evaluados
                       else "Ninguna: aún no vence ningún informe de avance a esta fecha de corte."),
@@ -330,6 +387,7 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
         tendencia=tendencia,
         leyenda=leyenda(umbrales),
         nombres={c: plan.instituciones[c].nombre if c in plan.instituciones else c for c in sorted(entregas)},
+        relatos_alerta=relatos_alerta(plan, sit, en_alerta, avances),
     )
 
 

@@ -1,7 +1,8 @@
 """`pni mostrar ID`: one element of the plan (eje, intervención, actividad, indicador) or an institution, with every
 field (the verbatim texts of the source beside the typed reading) and where it stands at the cut-off date: for an
 indicator its history semester by semester and its «ficha técnica»; for an activity or an institution the state of
-each indicator across the semesters. An id that is nothing of the plan is a usage error (exit code 2)."""
+each indicator across the semesters, and for an activity what the institutions told of it in their files. An id
+that is nothing of the plan is a usage error (exit code 2)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ def ejecutar(*, id_: str, raiz: Path | None, corte: str | None = None, periodo: 
     from .consultas import estados_por_semestre
     from .evaluacion import evaluar_cargado
     from .lectura.cache import cargar
+    from .narrativa import relatos
     from .render.mostrar import texto_elemento
     from .terminal import ancho, color_en
 
@@ -68,8 +70,10 @@ def ejecutar(*, id_: str, raiz: Path | None, corte: str | None = None, periodo: 
     eje = plan.eje_de[buscado].id if es_del_plan else None
     ev = evaluar_cargado(plan, archivos, corte=corte, periodo=periodo, eje=eje, institucion=clave)
     historia = estados_por_semestre(plan, archivos, _ids_con_historia(plan, buscado), ev.situacion.corte)
+    # what the institutions told of an activity: only in the files that count at the cut-off date
+    narrados = relatos(plan, ev.avances_contados(), actividades={buscado}) if buscado in plan.actividades else []
     texto = texto_elemento(plan, buscado, color=color_en(sys.stdout), ancho=ancho(), sit=ev.situacion,
-                           historia=historia)
+                           historia=historia, relatos=narrados)
     if texto is None:  # pragma: no cover - resolved above
         raise _desconocido(plan, buscado)
     sys.stdout.write(texto)

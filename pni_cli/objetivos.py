@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import __version__
-from .avance import Avance, NarrativaActividad, Reporte
+from .avance import Avance, Reporte
 from .formato import fecha, numero, porcentaje
+from .narrativa import Relato, relatos
 from .periodos import Semestre
 from .plan import Actividad, Indicador, Plan, VinculoObjetivo, VinculoPrincipio
 from .progreso import ESTADOS, ETIQUETAS, EstadoIndicador, Situacion, estado_de_actividad
@@ -165,18 +166,6 @@ class Cifra:
     desglose: tuple[str, ...]  # «sexo: mujeres 1,088 · hombres 1,232», one line per dimension
     reportes: tuple[ReporteCifra, ...]
     propio: VinculoObjetivo | None = None  # the indicator's own link to the objective, if it has one
-
-
-@dataclass(frozen=True)
-class Relato:
-    """What an institution told of an activity in one semester (its progress file's `actividades`)."""
-
-    actividad: str
-    periodo: str
-    institucion: str
-    logros: str | None
-    dificultades: str | None
-    proximos_pasos: str | None
 
 
 @dataclass(frozen=True)
@@ -349,12 +338,6 @@ def _cifra(plan: Plan, e: EstadoIndicador, reportes: list[tuple[Semestre, str, R
                  propio)
 
 
-def _relatos(act_id: str, narrativas: dict[str, list[tuple[Semestre, str, NarrativaActividad]]]) -> tuple[Relato, ...]:
-    return tuple(Relato(act_id, str(s), inst, n.logros, n.dificultades, n.proximos_pasos)
-                 for s, inst, n in sorted(narrativas.get(act_id, []), key=lambda x: (x[0], x[1]))
-                 if n.logros or n.dificultades or n.proximos_pasos)
-
-
 def construir(sit: Situacion, plan: Plan, avances: list[Avance], version_plan: str = "") -> PorObjetivo:
     """The content by objective at the situation's cut-off date (and with its filters: --eje, --institucion).
     `avances` are the progress files that count at that date (valid and delivered by then): their breakdowns and
@@ -363,7 +346,9 @@ def construir(sit: Situacion, plan: Plan, avances: list[Avance], version_plan: s
     incluidas = {a.id for a in sit.actividades}
     evaluados = set(sit.evaluados)
     por_indicador: dict[str, list[tuple[Semestre, str, Reporte]]] = {}
-    narrativas: dict[str, list[tuple[Semestre, str, NarrativaActividad]]] = {}
+    narrativas: dict[str, list[Relato]] = {}  # oldest first, as a review tells it
+    for relato in sorted(relatos(plan, avances), key=lambda r: (Semestre.leer(r.periodo), r.institucion)):
+        narrativas.setdefault(relato.actividad, []).append(relato)
     for av in avances:
         sem = Semestre.leer(av.periodo)
         for r in av.reportes:
@@ -374,8 +359,6 @@ def construir(sit: Situacion, plan: Plan, avances: list[Avance], version_plan: s
                 if sem in plan.ventana(act) and (meta.modo_combinar != "responsable"
                                                  or av.institucion == meta.responsable_principal):
                     por_indicador.setdefault(r.indicador, []).append((sem, av.institucion, r))
-        for relato in av.actividades:
-            narrativas.setdefault(relato.actividad, []).append((sem, av.institucion, relato))
     for lista in por_indicador.values():
         lista.sort(key=lambda x: (x[0], x[1]))
 
@@ -390,7 +373,7 @@ def construir(sit: Situacion, plan: Plan, avances: list[Avance], version_plan: s
             ETIQUETAS[estado_de_actividad(medidos)] if medidos else "—",
             propio, de_indicadores, tuple(i.id for i in medidores), "" if medidores else nota_sin,
             tuple(_cifra(plan, e, por_indicador.get(e.id, []), propios.get(e.id)) for e in medidos),
-            _relatos(act.id, narrativas), act.principios_pmm)
+            tuple(narrativas.get(act.id, ())), act.principios_pmm)
 
     objetivos: list[ObjetivoVista] = []
     todas = contribuciones(plan)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errores import ErrorDeEscritura, ErrorDeUso
-from .evaluacion import evaluar_espacio
+from .evaluacion import Evaluacion, evaluar_espacio
 from .informe_mecanismo import construir
 from .opciones import corte_y_periodo, formato_elegido, raiz_del_espacio
 from .progreso import Situacion
@@ -52,12 +52,13 @@ def ejecutar(*, formato: str, salida: Path | None, corte: str | None, periodo: s
         return _todas(carpeta, formato, salida, corte, periodo, eje, forzar)
     if institucion is not None:
         ev = evaluar_espacio(carpeta, corte=corte, periodo=periodo, eje=eje, institucion=institucion)
-        contenido = _de_institucion(carpeta, formato, ev.plan, ev.situacion)
+        contenido = _de_institucion(carpeta, formato, ev)
         entregar(contenido, salida, forzar, f"Informe de {ev.situacion.filtro_institucion} escrito en")
         return 0
     ev = evaluar_espacio(carpeta, corte=corte, periodo=periodo, eje=eje, institucion=None)
     historial = _historial(carpeta, ev.plan, ev.situacion, eje) if formato == "html" else None
-    informe = construir(ev.situacion, ev.plan, version_del_plan(carpeta), ev.situacion.filtro_eje, historial)
+    informe = construir(ev.situacion, ev.plan, version_del_plan(carpeta), ev.situacion.filtro_eje, historial,
+                        ev.avances_contados())
     entregar(_renderizar(formato, informe, carpeta, "reporte"), salida, forzar, "Informe escrito en")
     return 0
 
@@ -101,10 +102,10 @@ def _historial(carpeta: Path, plan: Any, sit: Situacion, eje: str | None) -> lis
     return out
 
 
-def _de_institucion(carpeta: Path, formato: str, plan: Any, sit: Situacion) -> str | bytes:
+def _de_institucion(carpeta: Path, formato: str, ev: Evaluacion) -> str | bytes:
     from .informe_institucion import construir as de_institucion
 
-    informe = de_institucion(sit, plan, version_del_plan(carpeta))
+    informe = de_institucion(ev.situacion, ev.plan, version_del_plan(carpeta), ev.avances_contados())
     return _renderizar(formato, informe, carpeta, "reporte_institucion")
 
 
@@ -124,7 +125,7 @@ def _todas(carpeta: Path, formato: str, destino: Path, corte: str | None, period
                                f"{' …' if n > 5 else ''}; no se sobrescribe{'' if n == 1 else 'n'} sin --forzar")
     for clave, ruta in rutas.items():
         una = evaluar_espacio(carpeta, corte=corte, periodo=periodo, eje=eje, institucion=clave)
-        contenido = _de_institucion(carpeta, formato, una.plan, una.situacion)
+        contenido = _de_institucion(carpeta, formato, una)
         escribir_atomico(ruta, contenido.encode("utf-8") if isinstance(contenido, str) else contenido, forzar)
         sys.stderr.write(f"Informe de {clave} escrito en {ruta}\n")
     sys.stderr.write(f"{len(rutas)} informe{'' if len(rutas) == 1 else 's'} de institución escrito"

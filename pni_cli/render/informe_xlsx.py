@@ -337,6 +337,8 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
         h.tabla([Columna("Actividad", 5), Columna("Eje", 1, numero=True), Columna("Responsables", 2),
                  Columna("Indicadores" + (" (logro)" if a.estado != "sin_reporte" else ""), resto - 8)],
                 [[f"{x.id} {x.texto}", int(x.eje), x.responsables, texto_alerta(x)] for x in a.actividades])
+    if i.en_alerta:
+        relatos_alerta(h, i)
     h.seccion(f"Indicadores con datos faltantes ({len(i.datos_faltantes)})")
     h.texto("Estados calculados sin todos los informes debidos (los indicadores sin ningún reporte están arriba).",
             font=lb.f_cursiva)
@@ -361,6 +363,21 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
             f"el {i.umbrales['revisar_meta']:g} % de lo esperado. «Faltan k de n informes»: el estado se calculó "
             "sin todos los informes debidos.", font=lb.f_cursiva)
     h.terminar()
+
+
+def relatos_alerta(h: Hoja, i: InformeMecanismo) -> None:
+    """What the institutions told of the activities in alert (their latest evaluated semester), as written."""
+    h.seccion("Lo que informaron las instituciones de las actividades en alerta")
+    h.texto(i.texto_relatos_alerta, font=h.lb.f_cursiva)
+    filas: list[list[Any]] = []
+    for r in i.relatos_alerta:
+        for k, x in enumerate(r.relatos):
+            institucion = x.institucion + ("" if x.responsable else " (no figura entre los responsables)")
+            filas.append([r.id if k else f"{r.id} {r.texto}\n{', '.join(r.alertas)} · {r.periodo}", institucion,
+                          x.logros, x.dificultades, x.proximos_pasos])
+    if filas:
+        h.tabla([Columna("Actividad"), Columna("Institución"), Columna("Logros", 3), Columna("Dificultades", 3),
+                 Columna("Próximos pasos", len(h.anchos) - 8)], filas)
 
 
 def _fuente_del_grafico(grafico: Any) -> None:
@@ -459,7 +476,8 @@ def inconsistencias(lb: Libro, i: InformeMecanismo) -> None:
 
 def libro_institucion(informe: Any) -> bytes:
     """`informe` is an informe_institucion.InformeInstitucion: «Lo que debe» (what it owes, the next deadline, its
-    deliveries) and «Indicadores» (its activities' indicators: the total beside its own values)."""
+    deliveries), «Indicadores» (its activities' indicators: the total beside its own values) and «Lo que informó»
+    (its narrative of each activity)."""
     from ..informe_institucion import InformeInstitucion
 
     i: InformeInstitucion = informe
@@ -530,4 +548,29 @@ def libro_institucion(informe: Any) -> bytes:
             "responsables, combinado como dice el plan.", font=lb.f_cursiva)
     leyenda_semaforo(h, i.leyenda)
     h.terminar()
+    narrativa_institucion(lb, i)
     return lb.guardar()
+
+
+def narrativa_institucion(lb: Libro, i: Any) -> None:
+    """«Lo que informó»: one row per semester of each activity the institution told of (the activity's text on
+    its first row), each field in its column, as written."""
+    h = lb.hoja("Lo que informó", f"Lo que informó {i.clave} de sus actividades", [30, 10, 42, 42, 42])
+    h.texto("Los logros, dificultades y próximos pasos de sus informes de los semestres evaluados, el semestre más "
+            "reciente primero, como los escribió.", font=lb.f_cursiva)
+    filas: list[list[Any]] = []
+    for n in i.narrativa:
+        for k, r in enumerate(n.relatos):
+            actividad = n.id if k else f"{n.id} {n.texto}" + ("" if n.responsable else
+                                                           f" ({i.clave} no figura entre sus responsables)")
+            filas.append([actividad, r.periodo, r.logros, r.dificultades, r.proximos_pasos])
+    h.tabla([Columna("Actividad"), Columna("Semestre"), Columna("Logros"), Columna("Dificultades"),
+             Columna("Próximos pasos")], filas, filtro=True, repetir=True,
+            vacia="Ninguno de sus informes de los semestres evaluados trae logros, dificultades ni próximos pasos de "
+                  "sus actividades. Se escriben en la lista «actividades» del archivo de avance, o en la hoja "
+                  "«Actividades» del formulario.")
+    if i.narrativa and i.sin_narrativa:
+        n = len(i.sin_narrativa)
+        h.texto(f"No informó logros, dificultades ni próximos pasos de {n} actividad{'' if n == 1 else 'es'} en "
+                f"esos semestres: {', '.join(i.sin_narrativa)}.", font=lb.f_cursiva)
+    h.terminar()

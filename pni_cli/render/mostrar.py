@@ -3,8 +3,9 @@ reading, and where it stands at the cut-off date. For an indicator: its state, i
 reading and the arithmetic in words, pni_cli/explicacion.py), the values reported semester by semester and
 institution by institution with what each semester expects, and the row of states across its semesters (each the
 state the day after that semester's deadline). For an activity or an institution: the state of each of its
-indicators, one line each with that row; an institution also gets what it owes and by when. Every text from the
-data goes through `texto_seguro.terminal`."""
+indicators, one line each with that row; an institution also gets what it owes and by when; an activity, what the
+institutions told of it (logros, dificultades, próximos pasos), latest semester first. Every text from the data
+goes through `texto_seguro.terminal`."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..consultas import EstadoEnSemestre
 from ..explicacion import aritmetica, lectura
 from ..formato import fecha, porcentaje
 from ..lenguaje import contar
+from ..narrativa import Relato
 from ..plan import Actividad, Eje, Indicador, Institucion, Intervencion, Nota, Plan
 from ..progreso import ESTADOS, ETIQUETAS, EstadoIndicador, Situacion
 from ..semaforo import SIMBOLOS, faltan
@@ -282,10 +284,34 @@ def _solo_actividades(sit: Situacion, ids: set[str]) -> Situacion:
                    indicadores=[i for i in sit.indicadores if i.actividad in ids])
 
 
+def narrativa(relatos: list[Relato], sit: Situacion, ancho: int) -> list[RenderableType]:
+    """What the institutions told of an activity in the files that count at the cut-off date: each entry with its
+    semester and institution, each text wrapped under its field's name (its own line breaks kept)."""
+    out: list[RenderableType] = [Text(), _titulo("Lo que informaron las instituciones", ancho)]
+    nota = (f"Logros, dificultades y próximos pasos de los informes que cuentan al {fecha(sit.corte)}, el semestre "
+            "más reciente primero." if relatos else
+            f"Ninguno de los informes que cuentan al {fecha(sit.corte)} trae logros, dificultades ni próximos pasos "
+            "de esta actividad.")
+    explicacion = envolver(nota.split(" "), ancho, separador=" ")
+    explicacion.stylize("dim")
+    out.append(explicacion)
+    for r in relatos:
+        cabeza = Text(f"{r.periodo} · {seguro(r.institucion)}", style="bold")
+        if not r.responsable:
+            cabeza.append(" (no figura entre los responsables de la actividad)", style="dim")
+        out.append(cabeza)
+        for nombre, texto in r.partes:
+            lineas = [linea.split() for linea in seguro(texto).split("\n") if linea.strip()]
+            for k, palabras in enumerate(lineas):
+                prefijo = Text(f"  {nombre}: ", style="italic") if k == 0 else " " * 4
+                out.append(envolver(palabras, ancho, separador=" ", sangria=4, prefijo=prefijo))
+    return [*out, Text()]
+
+
 def texto_elemento(plan: Plan, id_: str, *, color: bool, ancho: int, sit: Situacion | None = None,
-                   historia: Historia | None = None) -> str | None:
-    """The element as text (with where it stands, when `sit` is given), or None when `id_` is nothing of the
-    plan."""
+                   historia: Historia | None = None, relatos: list[Relato] | None = None) -> str | None:
+    """The element as text (with where it stands, when `sit` is given, and for an activity what the institutions
+    told of it, `relatos`), or None when `id_` is nothing of the plan."""
     id_ = id_.rstrip(".")
     panel = _panel_de(plan, id_)
     if panel is None:
@@ -305,6 +331,8 @@ def texto_elemento(plan: Plan, id_: str, *, color: bool, ancho: int, sit: Situac
             solo = _solo_actividades(sit, acts)
             partes.append(_conteo(solo, ancho))
             partes += Listado(solo, plan, ancho, historia=historia).todo()
+            if id_ in plan.actividades:
+                partes += narrativa(relatos or [], sit, ancho)
         elif clave is not None:
             partes += bloque_institucion(sit, plan, clave, ancho)
             partes.append(_conteo(sit, ancho))

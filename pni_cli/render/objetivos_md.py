@@ -10,12 +10,12 @@ bytes."""
 
 from __future__ import annotations
 
+from ..narrativa import Relato
 from ..objetivos import (
     ORIGENES,
     ActividadVista,
     ObjetivoVista,
     PorObjetivo,
-    Relato,
     aviso_propuesta,
     origenes_en_palabras,
 )

@@ -56,7 +56,7 @@ def test_excel_y_html_de_una_institucion(ws: Path) -> None:
     codigo, _, err = reporte(ws, "--institucion", "MTPS", "-f", "xlsx", "-o", str(xlsx))
     assert codigo == 0 and f"Informe de MTPS escrito en {xlsx}" in err
     libro = load_workbook(xlsx)
-    assert libro.sheetnames == ["Lo que debe", "Indicadores"]
+    assert libro.sheetnames == ["Lo que debe", "Indicadores", "Lo que informó"]
     hoja = libro["Indicadores"]
     fila = next(f for f in hoja.iter_rows() if f[1].value == "1.4.2.a")
     assert [c.value for c in fila[4:11]] == [150, 5040, pytest.approx(2 / 3), "✖ rojo\nfaltan 7 de 9 informes",

@@ -2,7 +2,8 @@
 activities, and progress files, all written here as YAML texts and loaded as pni loads its files (the YAML loader,
 the file contract, `a_dominio`), so that every problem has the real line and column of its text.
 
-The tiny plan (vigencia 2024-2026, semesters 2024-S2 to 2026-S2):
+The tiny plan (vigencia 2024-2026, semesters 2024-S2 to 2026-S2; every activity contributes to objective 1,
+the only one of its objetivos-pmm.yaml; principios-pmm.yaml, with P1 and P9, on request):
 
 - 1.1.1 (MTPS, 2024-2026): 1.1.1.a conteo (flujo) of personas, 1.1.1.b porcentaje, 1.1.1.c hito;
 - 1.1.2 (DGME, 2025 only): 1.1.2.a meta por definir (defined in 1.1.1);
@@ -164,6 +165,16 @@ objetivos:
     texto: Recopilar datos exactos.
 """
 
+PRINCIPIOS = """\
+principios:
+  - id: P1
+    nombre: Centrarse en las personas
+    texto: Promover el bienestar de los migrantes.
+  - id: P9
+    nombre: Enfoque pangubernamental
+    texto: Todos los niveles de gobierno.
+"""
+
 
 def cargar(texto: str, archivo: str) -> Documento:
     """A YAML text loaded as pni loads a file named `archivo`; the text must be valid YAML."""
@@ -180,9 +191,10 @@ def modelo(doc: Documento, clase: type[modelos.Base]) -> Any:
 
 
 def plan_de(*, general: str = GENERAL, instituciones: str = INSTITUCIONES, ejes: dict[str, str] | None = None,
-            objetivos: str | None = OBJETIVOS, con_documentos: bool = True) -> Plan:
-    """The tiny plan, or a variant of its texts. `ejes` maps file names under plan/ to texts. Without documents,
-    it is a plan as the cache gives it (problems at line 0)."""
+            objetivos: str | None = OBJETIVOS, principios: str | None = None, con_documentos: bool = True) -> Plan:
+    """The tiny plan, or a variant of its texts. `ejes` maps file names under plan/ to texts; `principios` (say
+    PRINCIPIOS) adds plan/principios-pmm.yaml. Without documents, it is a plan as the cache gives it (problems at
+    line 0)."""
     ejes = {ARCHIVO_EJE: EJE} if ejes is None else ejes
     documentos = {"plan.yaml": cargar(general, "plan/plan.yaml"),
                   "instituciones.yaml": cargar(instituciones, "plan/instituciones.yaml")}
@@ -196,10 +208,15 @@ def plan_de(*, general: str = GENERAL, instituciones: str = INSTITUCIONES, ejes:
     if objetivos is not None:
         documentos["objetivos-pmm.yaml"] = cargar(objetivos, "plan/objetivos-pmm.yaml")
         objetivos_pmm = modelos.a_dominio(modelo(documentos["objetivos-pmm.yaml"], modelos.ObjetivosPMM))
+    principios_pmm = None
+    if principios is not None:
+        documentos["principios-pmm.yaml"] = cargar(principios, "plan/principios-pmm.yaml")
+        principios_pmm = modelos.a_dominio(modelo(documentos["principios-pmm.yaml"], modelos.PrincipiosPMM))
     catalogo = modelo(documentos["instituciones.yaml"], modelos.Catalogo)
     return Plan(modelos.a_dominio(modelo(documentos["plan.yaml"], modelos.PlanGeneral)),
                 {i.clave: modelos.a_dominio(i) for i in catalogo.instituciones}, objetivos_pmm,
-                sorted(registros_ejes, key=lambda e: e.id), archivos_eje, documentos if con_documentos else {})
+                sorted(registros_ejes, key=lambda e: e.id), archivos_eje, documentos if con_documentos else {},
+                principios=principios_pmm)
 
 
 def rep(indicador: str, valor: object, **campos: object) -> str:
