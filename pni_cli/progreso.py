@@ -22,6 +22,7 @@ Every state keeps the steps of its arithmetic (`tramos`, `historia`), so that it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -53,6 +54,12 @@ def exacto(x: float | int | Fraction) -> Fraction:
     float's 3602879701896397/36028797018963968."""
     if isinstance(x, Fraction):
         return x
+    return _exacto(x)
+
+
+@functools.lru_cache(maxsize=8192)
+def _exacto(x: float | int) -> Fraction:
+    """The few thousand values of a workspace repeat (metas, reports of 0 and 1): each is parsed once per run."""
     if isinstance(x, int):
         return Fraction(x)
     return Fraction(repr(float(x)))
@@ -541,21 +548,27 @@ def _historia(ind: Indicador, datos: list[Dato], ventana: list[Semestre], ev: se
         if d.indicador == ind.id:
             por_sem[d.periodo][d.institucion] = d.valor
     out = []
-    for s in ventana:
+    esperados = _esperados(meta, ventana)
+    for s, esperado in zip(ventana, esperados, strict=True):
         momento: Momento = "evaluado" if s in ev else ("en_plazo" if s in ep else "futuro")
         valores = dict(sorted(por_sem.get(s, {}).items()))
         combinado = _combinar({k: exacto(v) for k, v in valores.items()}, meta) if valores else None
         faltan = tuple(c for c in deudores if c not in valores) if momento == "evaluado" else ()
-        out.append(ValorSemestre(s, momento, valores, _f(combinado), _esperado_del_semestre(meta, ventana, s), faltan))
+        out.append(ValorSemestre(s, momento, valores, _f(combinado), esperado, faltan))
     return out
 
 
-def _esperado_del_semestre(meta: Meta, ventana: list[Semestre], s: Semestre) -> float | None:
-    """What one semester is expected to add (flows) or to hold (levels), for the history view."""
+def _esperados(meta: Meta, ventana: list[Semestre]) -> list[float | None]:
+    """What each semester of the window is expected to add (flows) or to hold (levels), for the history view."""
     if meta.tipo in ("por_definir", "hito") or meta.valor is None:
-        return None
+        return [None] * len(ventana)
     t = exacto(meta.valor)
     prog = _programacion(meta)
+    return [_esperado_del_semestre(meta, ventana, s, t, prog) for s in ventana]
+
+
+def _esperado_del_semestre(meta: Meta, ventana: list[Semestre], s: Semestre, t: Fraction,
+                           prog: dict[str, Fraction]) -> float | None:
     if prog:
         if str(s) in prog:
             return float(prog[str(s)])
