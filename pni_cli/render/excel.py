@@ -306,9 +306,9 @@ def pagina_carta_horizontal(ws: Any, filas_titulo: str | None, pie: str, juntas:
         a, b = (int(x) for x in filas_titulo.split(":"))
         titulo = (a, b)
     ws.oddFooter.left.text = pie
-    ws.oddFooter.left.size = 8
+    ws.oddFooter.left.size = 10  # a footer scales with the sheet: 8 points or more on paper
     ws.oddFooter.right.text = "&A · página &P de &N"
-    ws.oddFooter.right.size = 8
+    ws.oddFooter.right.size = 10
     ws.row_breaks = RowBreak()
     for fila in paginar(ws, ws.page_setup.scale, titulo, juntas, saltos):
         ws.row_breaks.append(Break(id=fila))
