@@ -384,7 +384,7 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
     filas, estilos = [], []
     for d in i.datos_faltantes:
         texto, estilo = estado(lb, d.estado)
-        filas.append([d.id, int(d.eje), texto, d.informes_faltantes, d.informes_debidos, ", ".join(d.quienes)])
+        filas.append([d.id, int(d.eje), texto, d.informes_faltantes, d.informes_debidos, "; ".join(d.quienes)])
         estilos.append({2: estilo})
     h.tabla([Columna("Indicador"), Columna("Eje", centro=True), Columna("Semáforo", 2),
              Columna("Informes faltantes", centro=True), Columna("Informes debidos", centro=True),

@@ -63,6 +63,19 @@ def test_markdown_semaforo_con_simbolo(base: Base) -> None:
         assert any(semaforo.startswith(f"{s} ") for s in im.SIMBOLOS.values()), semaforo
 
 
+def test_quien_debe_que_semestre_por_institucion() -> None:
+    """«MAG 2024-S2, MIGOBDT 2024-S2, … MAG 2026-S1» (21 entries in one cell) read as one line per institution, its
+    consecutive semesters as a range."""
+    from pni_cli.periodos import Semestre
+
+    s = Semestre.leer
+    faltantes = [("MAG", s("2024-S2")), ("MTPS", s("2025-S1")), ("MAG", s("2025-S1")), ("MAG", s("2025-S2")),
+                 ("MAG", s("2026-S1")), ("MTPS", s("2026-S1")), ("PNC", s("2025-S1")), ("PNC", s("2025-S2"))]
+    assert im.quienes_y_semestres(faltantes) == ["MAG 2024-S2 a 2026-S1", "MTPS 2025-S1, 2026-S1",
+                                                  "PNC 2025-S1, 2025-S2"]
+    assert im.quienes_y_semestres([]) == []
+
+
 def test_archivo_con_errores_es_con_errores(espacio: Path) -> None:
     shutil.copytree(REPO / "tests" / "fixtures" / "reporte" / "avances", espacio / "avances", dirs_exist_ok=True)
     archivo = espacio / "avances" / "2025-S2" / "MRREE.yaml"
