@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -162,8 +163,6 @@ def lineas_de_texto(texto: str, ancho_pt: float, tamano: float = 10, negrita: bo
 
 def alto_de_lineas(lineas: int, tamano: float = 10) -> float:
     """The height (points) of a row of `lineas` lines of Arial `tamano`, in whole pixels (as Excel keeps it)."""
-    import math
-
     return math.ceil((lineas * tamano * LINEA + 2.25) / 0.75) * 0.75
 
 
@@ -195,7 +194,7 @@ def texto_visible(c: Any) -> str:
 
 class Medida:
     """The rows of a sheet measured from their cells: each cell's text as shown, in its font (size, bold), wrapped in
-    its column (a merged cell in the sum of its columns) or, not wrapped, on its own lines."""
+    its column (a merged cell in the sum of its columns), not wrapped on its own lines, or turned upright."""
 
     def __init__(self, ws: Any) -> None:
         from openpyxl.utils import get_column_letter
@@ -220,6 +219,10 @@ class Medida:
             texto = texto_visible(c)
             tamano = float(c.font.sz or 10) if c.font else 10.0
             negrita = bool(c.font and c.font.b)
+            if c.alignment is not None and c.alignment.textRotation in (90, 180):  # upright: as tall as it is long
+                largo = max(ancho_texto(linea, tamano, negrita) for linea in texto.split("\n"))
+                alto = max(alto or 0.0, math.ceil((largo + 2 * RELLENO_PT) / 0.75) * 0.75)
+                continue
             if c.alignment is not None and c.alignment.wrap_text:
                 ancho = self.abarca.get((fila, c.column), self.anchos[c.column - 1])
                 lineas = lineas_de_texto(texto, ancho_util(ancho), tamano, negrita)
@@ -245,8 +248,6 @@ def ajustar_altos(ws: Any, minimos: dict[int, float] | None = None) -> None:
 def escala(anchos: Sequence[float]) -> int:
     """The print scale (%) that fits columns `anchos` to the width of a Letter landscape page in Excel and in
     LibreOffice; never above 100 (a narrow sheet is not enlarged)."""
-    import math
-
     return max(10, min(100, math.floor(100 * ANCHO_UTIL_PT / (sum(anchos) * PT_POR_UNIDAD_LIBREOFFICE))))
 
 

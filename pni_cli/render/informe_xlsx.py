@@ -392,10 +392,10 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
     h.seccion(f"Instituciones que deben informes ({len(i.deudoras)})")
     h.tabla([Columna("Institución"), Columna("Faltantes", 2), Columna("Con errores", 2),
              Columna("Incompletos", 3), Columna("Tarde", resto - 8)],
-            [[f"{d.clave}: {d.nombre}", ", ".join(d.faltantes) or None,
-              ", ".join(texto_con_errores(c) for c in d.con_errores) or None,
-              ", ".join(texto_incompleto(c) for c in d.incompletos) or None,
-              ", ".join(texto_tardio(c) for c in d.tardios) or None] for d in i.deudoras],
+            [[f"{d.clave}: {d.nombre}", ", ".join(d.faltantes) or None,  # one semester a line where each has a note
+              "\n".join(texto_con_errores(c) for c in d.con_errores) or None,
+              "\n".join(texto_incompleto(c) for c in d.incompletos) or None,
+              "\n".join(texto_tardio(c) for c in d.tardios) or None] for d in i.deudoras],
             vacia=i.sin_deudoras)
     leyenda_semaforo(h, i.leyenda)
     h.texto(f"Un semestre se evalúa al día siguiente de su plazo de entrega; «revisar meta»: lo reportado supera "

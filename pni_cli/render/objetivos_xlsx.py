@@ -19,12 +19,12 @@ from typing import Any
 
 from ..objetivos import ORIGENES, PorObjetivo, aviso_propuesta, origenes_en_palabras
 from ..progreso import ESTADOS, ETIQUETAS
+from ..semaforo import SIMBOLOS
 from . import paleta
 from .excel import ajustar_altos, estilar, guardar_con_fecha, pagina_carta_horizontal, poner
 
 SIN_OBJETIVO = "—"  # the objective column of the plan's means of implementation
-# The nine state columns of the Resumen, each as wide as its bold header's longest word («Cumplida», «iniciada»)
-ANCHOS_ESTADOS = [10, 7, 9, 6, 10, 7, 8, 9, 8]
+ANCHO_CUENTA = 5  # a column of counts under a header turned upright: the 12 counts of the Resumen fit the page
 
 
 def libro(v: PorObjetivo) -> bytes:
@@ -57,6 +57,7 @@ def libro(v: PorObjetivo) -> bytes:
         return rellenos[color]
 
     centrado = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    vertical = Alignment(horizontal="center", vertical="bottom", textRotation=90)
 
     def a_lo_ancho(ws: Any, fila: int, columnas: int, valor: str, **estilo: Any) -> None:
         poner(ws, fila, 1, valor, alignment=envolver, **estilo)
@@ -65,10 +66,11 @@ def libro(v: PorObjetivo) -> bytes:
 
     def hoja(titulo_hoja: str, titulo: str, encabezados: list[str], anchos: list[int], filas: list[list[Any]],
              estados: dict[int, list[str]] | None = None, nota: str = "",
-             numeros: tuple[int, ...] = ()) -> tuple[Any, int]:
+             numeros: tuple[int, ...] = (), giradas: tuple[int, ...] = ()) -> tuple[Any, int]:
         """A sheet: title, subtitle, the warnings that apply, an optional note, then the table (header fixed,
         filters), printed landscape to the page's width. The first column (the objective) is centred, so that «2»
-        never reads as one number with the activity «6.4.3» beside it, and so are the `numeros` columns."""
+        never reads as one number with the activity «6.4.3» beside it, and so are the `numeros` columns; the
+        headers of the `giradas` columns are turned upright (narrow columns of counts)."""
         ws = wb.create_sheet(titulo_hoja)
         columnas = len(encabezados)
         for j, ancho in enumerate(anchos, 1):
@@ -94,7 +96,8 @@ def libro(v: PorObjetivo) -> bytes:
         inicio = fila + 1
         for j, h in enumerate(encabezados, 1):
             poner(ws, inicio, j, h, font=cabecera_fuente, fill=cabecera_relleno,
-                  alignment=centrado if j == 1 or j in numeros else envolver, border=borde)
+                  alignment=vertical if j in giradas else centrado if j == 1 or j in numeros else envolver,
+                  border=borde)
         for i, valores in enumerate(filas, inicio + 1):
             for j, valor in enumerate(valores, 1):
                 alineacion = centrado if j == 1 or j in numeros else envolver
@@ -137,10 +140,11 @@ def libro(v: PorObjetivo) -> bytes:
     ws, fila_cabecera = hoja("Resumen", v.titulo,
               ["Objetivo", "Etiqueta", "Actividades", "Por vínculo indirecto", "Indicadores",
                *[ETIQUETAS[k].capitalize() for k in ESTADOS], "Instituciones", "Alineación"],
-              [9, 21, 12, 9, 12, *ANCHOS_ESTADOS, 17, 11], filas, nota=" ".join(notas),
-              numeros=tuple(range(3, 6 + len(ESTADOS))))
+              [9, 21, *[ANCHO_CUENTA] * (3 + len(ESTADOS)), 61, 14], filas, nota=" ".join(notas),
+              numeros=tuple(range(3, 6 + len(ESTADOS))), giradas=tuple(range(3, 6 + len(ESTADOS))))
     for j, k in enumerate(ESTADOS, 6):
-        estilar(ws.cell(row=fila_cabecera, column=j), fill=relleno(paleta.ESTADOS[k][0]), font=fuente_estado[k])
+        estilar(ws.cell(row=fila_cabecera, column=j), fill=relleno(paleta.ESTADOS[k][0]), font=fuente_estado[k],
+                alignment=vertical)
     for i, o in enumerate(v.objetivos, fila_cabecera + 1):
         if not o.actividades:
             estilar(ws.cell(row=i, column=3), font=fuente_aviso)
@@ -149,14 +153,15 @@ def libro(v: PorObjetivo) -> bytes:
     filas, estados = [], []
     for o in v.objetivos:
         for a in o.actividades:
-            filas.append([o.id, o.etiqueta, a.id, a.texto, a.eje, ", ".join(a.responsables), a.periodo,
-                          a.etiqueta + (f" ({a.nota})" if a.nota else ""), ", ".join(a.medido_por) or "—",
+            estado = (f"{SIMBOLOS[a.estado]} " if a.estado else "") + a.etiqueta + (f" ({a.nota})" if a.nota else "")
+            filas.append([o.id, o.etiqueta, a.id, a.texto, a.eje, ", ".join(a.responsables), a.periodo, estado,
+                          ", ".join(a.medido_por) or "—",
                           a.origen, "sí" if a.indirecto else "no", a.razon or "—"])
             estados.append(a.estado or "")
     hoja("Actividades", "Actividades que contribuyen a cada objetivo",
          ["Objetivo", "Etiqueta", "Actividad", "Texto de la actividad", "Eje", "Responsables", "Periodo", "Estado",
           "Indicadores que lo miden", "Origen del vínculo", "Indirecto", "Por qué contribuye"],
-         [9, 21, 10, 30, 5, 14, 10, 12, 12, 10, 10, 22], filas, {8: estados})
+         [9, 21, 10, 30, 5, 14, 10, 12, 12, 10, 10, 22], filas, {8: estados}, numeros=(5,))
 
     # --- Cifras clave
     filas, estados = [], []
@@ -164,7 +169,7 @@ def libro(v: PorObjetivo) -> bytes:
         for a in o.actividades:
             for c in a.cifras:
                 filas.append([o.id, a.id, c.id, c.texto, c.meta, c.esperado, c.reportado, c.logro,
-                              c.etiqueta, c.notas or "—", "\n".join(c.desglose) or "—"])
+                              f"{SIMBOLOS[c.estado]} {c.etiqueta}", c.notas or "—", "\n".join(c.desglose) or "—"])
                 estados.append(c.estado)
     hoja("Cifras clave", "Cifras clave por objetivo",
          ["Objetivo", "Actividad", "Indicador", "Texto del indicador", "Meta (fuente)", "Esperado a la fecha",
