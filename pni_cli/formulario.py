@@ -37,7 +37,7 @@ class Columna:
 
 
 COLUMNAS = (
-    Columna(1, "Indicador", "Indicador", 9),
+    Columna(1, "Indicador", "Indicador", 10),
     Columna(2, "Actividad", "Actividad", 19),
     Columna(3, "Texto del indicador", "Texto del indicador", 25),
     Columna(4, "Meta (fuente)", "Meta", 16),
@@ -57,7 +57,7 @@ ULTIMA_COL = len(COLUMNAS)
 # --- the Actividades sheet ---------------------------------------------------------------------------------------
 FILA_ENCABEZADO_ACT = 4
 COLUMNAS_ACT = (
-    Columna(1, "Actividad", "Actividad", 9),
+    Columna(1, "Actividad", "Actividad", 10),
     Columna(2, "Texto de la actividad", "Texto de la actividad", 36),
     Columna(3, "Logros del semestre", "Logros", 36),
     Columna(4, "Dificultades", "Dificultades", 36),

@@ -14,6 +14,7 @@ from . import __version__, semaforo
 from .avance import Avance
 from .formato import fecha, porcentaje
 from .narrativa import Relato, relatos
+from .periodos import Semestre
 from .plan import Plan
 from .progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
 from .semaforo import SIMBOLOS, faltan
@@ -131,7 +132,26 @@ class DatoFaltante:
     faltan: str
     informes_faltantes: int
     informes_debidos: int
-    quienes: list[str]  # «MTPS 2025-S1»
+    quienes: list[str]  # per institution, its semesters: «MAG 2024-S2 a 2026-S1», «MTPS 2025-S1, 2026-S1»
+
+
+def quienes_y_semestres(faltantes: list[tuple[str, Semestre]]) -> list[str]:
+    """Who owes which semesters, one entry per institution in the order they first appear, consecutive semesters
+    as a range: [«MAG 2024-S2 a 2026-S1», «MTPS 2025-S1, 2026-S1»] (a list of 21 «MAG 2025-S1» did not read)."""
+    por_clave: dict[str, list[Semestre]] = {}
+    for clave, sem in faltantes:
+        por_clave.setdefault(clave, []).append(sem)
+    out = []
+    for clave, sems in por_clave.items():
+        tramos: list[list[Semestre]] = []
+        for sem in sorted(set(sems), key=lambda x: (x.anio, x.numero)):
+            if tramos and tramos[-1][-1].siguiente() == sem:
+                tramos[-1].append(sem)
+            else:
+                tramos.append([sem])
+        partes = [f"{t[0]} a {t[-1]}" if len(t) > 2 else ", ".join(str(x) for x in t) for t in tramos]
+        out.append(f"{clave} {', '.join(partes)}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -346,7 +366,7 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, eje: str | None = N
                         [celda(c) for c in d.tardios], [celda(c) for c in d.con_errores])
                 for d in sit.deudas if d.faltantes or d.incompletos or d.tardios or d.con_errores]
     faltantes = [DatoFaltante(e.id, e.eje, e.estado, faltan(e), len(e.informes_faltantes), e.informes_debidos,
-                              [f"{c} {s}" for c, s in e.informes_faltantes])
+                              quienes_y_semestres(e.informes_faltantes))
                  for e in sit.indicadores if faltan(e)]
     incluidos = {e.id for e in sit.indicadores}
     metas = [MetaPorDefinir(i.id, i.texto, i.meta.texto, i.meta.definida_en or "",

@@ -97,10 +97,22 @@ def _texto(x: float, y: float, texto: str, tamano: int = 13, ancla: str = "start
             f'{seguro(texto)}</text>')
 
 
+# The charts' text, in the units of their viewBox: a chart prints as wide as the page (A4 or Letter, 527 to 544
+# points), a trend chart as half of it (four semesters or fewer) or all of it: every text at 8 points or more.
+TEXTO_GRAFICO = 13
+TEXTO_TENDENCIA = 11
+TEXTO_TENDENCIA_MENOR = 10
+
+
 def grafico_ejes(i: im.InformeMecanismo) -> str:
     """Indicators by state, one horizontal stacked bar per eje (eje 0 on top), the count written in each segment
-    wide enough to hold it."""
-    izquierda, ancho_barras, alto_fila, arriba = 290, 540, 30, 28
+    wide enough to hold it; the names' column as wide as the longest name measures (Arial)."""
+    from .excel import ancho_texto
+
+    nombres = [f"{e.id}. {e.nombre}" for e in i.ejes]
+    nombres = [n if len(n) <= 40 else n[:39] + "…" for n in nombres]
+    izquierda = 20 + round(max((ancho_texto(n, TEXTO_GRAFICO) for n in nombres), default=0))
+    ancho_barras, alto_fila, arriba = 460, 30, 28
     maximo = max((e.total for e in i.ejes), default=0) or 1
     escala = ancho_barras / maximo
     alto = arriba + alto_fila * len(i.ejes) + 30
@@ -111,12 +123,10 @@ def grafico_ejes(i: im.InformeMecanismo) -> str:
     for v in range(0, maximo + 1, paso):  # the scale and its grid
         x = izquierda + v * escala
         partes.append(f'<line x1="{x:.1f}" y1="{arriba - 6}" x2="{x:.1f}" y2="{alto - 26}" stroke="#D0D0D0"/>')
-        partes.append(_texto(x, alto - 10, str(v), 12, "middle", "404040"))
-    for n, e in enumerate(i.ejes):
+        partes.append(_texto(x, alto - 10, str(v), TEXTO_GRAFICO, "middle", "404040"))
+    for n, (e, nombre) in enumerate(zip(i.ejes, nombres, strict=True)):
         y = arriba + n * alto_fila
-        nombre = f"{e.id}. {e.nombre}"
-        partes.append(_texto(izquierda - 8, y + alto_fila / 2 + 4, nombre if len(nombre) <= 40 else nombre[:39] + "…",
-                             13, "end"))
+        partes.append(_texto(izquierda - 8, y + alto_fila / 2 + 4, nombre, TEXTO_GRAFICO, "end"))
         x = float(izquierda)
         for k, palabra in i.estados:
             cantidad = e.conteo[k]
@@ -124,11 +134,11 @@ def grafico_ejes(i: im.InformeMecanismo) -> str:
                 continue
             w = cantidad * escala
             partes.append(_rect(x, y + 4, w, alto_fila - 8, k, f"Eje {e.id}: {cantidad} {palabra}"))
-            if w >= 20:
-                partes.append(_texto(x + w / 2, y + alto_fila / 2 + 4, str(cantidad), 12, "middle",
+            if w >= 22:
+                partes.append(_texto(x + w / 2, y + alto_fila / 2 + 4, str(cantidad), TEXTO_GRAFICO, "middle",
                                      paleta.ESTADOS[k][1], negrita=True))
             x += w
-        partes.append(_texto(x + 6, y + alto_fila / 2 + 4, str(e.total), 12, "start", "404040"))
+        partes.append(_texto(x + 6, y + alto_fila / 2 + 4, str(e.total), TEXTO_GRAFICO, "start", "404040"))
     partes.append("</svg>")
     return "".join(partes)
 
@@ -154,7 +164,7 @@ def grafico_tendencia(i: im.InformeMecanismo, eje: str) -> str:
     for pct in (0, 50, 100):
         y = arriba + alto_barras * (1 - pct / 100)
         partes.append(f'<line x1="{izquierda - 4}" y1="{y:.1f}" x2="{ancho}" y2="{y:.1f}" stroke="#D0D0D0"/>')
-        partes.append(_texto(izquierda - 6, y + 4, f"{pct}%", 10, "end", "404040"))
+        partes.append(_texto(izquierda - 6, y + 4, f"{pct}%", TEXTO_TENDENCIA_MENOR, "end", "404040"))
     for n, p in enumerate(puntos):
         conteo = p.conteo.get(eje, {})
         total = sum(conteo.values()) or 1
@@ -168,9 +178,10 @@ def grafico_tendencia(i: im.InformeMecanismo, eje: str) -> str:
             y -= h
             partes.append(_rect(x, y, ancho_col, h, k, f"{p.semestre} (al {fecha(p.fecha)}): {cantidad} {palabra}"))
             if h >= 14:
-                partes.append(_texto(x + ancho_col / 2, y + h / 2 + 4, str(cantidad), 11, "middle",
+                partes.append(_texto(x + ancho_col / 2, y + h / 2 + 4, str(cantidad), TEXTO_TENDENCIA, "middle",
                                      paleta.ESTADOS[k][1], negrita=True))
-        partes.append(_texto(x + ancho_col / 2, arriba + alto_barras + 16, p.semestre, 11, "middle"))
-        partes.append(_texto(x + ancho_col / 2, arriba + alto_barras + 30, fecha(p.fecha), 9, "middle", "404040"))
+        partes.append(_texto(x + ancho_col / 2, arriba + alto_barras + 16, p.semestre, TEXTO_TENDENCIA, "middle"))
+        partes.append(_texto(x + ancho_col / 2, arriba + alto_barras + 30, fecha(p.fecha), TEXTO_TENDENCIA_MENOR,
+                             "middle", "404040"))
     partes.append("</svg>")
     return "".join(partes)

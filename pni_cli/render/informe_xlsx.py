@@ -1,14 +1,18 @@
 """The Excel report for the Mecanismo (openpyxl): Resumen (states per eje, a chart, what to act on, the legend), one
 sheet per eje, Entregas (institution × semester), Metas por definir, Inconsistencias. A real spreadsheet: numbers
 are numbers with a number format (logro a percentage), an empty value an empty cell; and a document that prints:
-Letter landscape throughout, one page wide at 8 points or more (`excel.tamano_impreso`), header rows repeated on
-every page, rows tall enough for their wrapped text, one font family (Arial), colour pairs of WCAG AA contrast
-(pni_cli/render/paleta.py) always beside the symbol and the word. Every cell is written by `excel.poner`: never a
-formula, nothing XML cannot hold. `Libro` and `Hoja` are shared with the report per institution."""
+Letter landscape throughout, one page wide at 8 points or more (`excel.escala`), header rows repeated on every
+page, each row as tall as its wrapped text measures (`excel.ajustar_altos`), pages broken where pni measured them
+(a title never alone at the foot of a page, a legend on one page: `excel.paginar`), one font family (Arial),
+colour pairs of WCAG AA contrast (pni_cli/render/paleta.py) always beside the symbol and the word; a sheet whose
+header repeats on every page has its legend above the table (under a repeated header it would read as rows).
+Every cell is written by `excel.poner`: never a formula, nothing XML cannot hold. `Libro` and `Hoja` are shared
+with the report per institution."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +30,15 @@ from ..informe_mecanismo import (
 )
 from ..progreso import ETIQUETAS
 from . import paleta
-from .excel import alto_de_fila, guardar_con_fecha, pagina_carta_horizontal, poner
+from .excel import (
+    ALTO_UTIL_PT,
+    ajustar_altos,
+    alto_de_lineas,
+    escala,
+    guardar_con_fecha,
+    pagina_carta_horizontal,
+    poner,
+)
 
 FUENTE = "Arial"
 TAMANO = 10
@@ -38,6 +50,7 @@ class Columna:
     titulo: str
     ancho: int = 1  # how many of the sheet's columns it spans (merged)
     numero: bool = False  # right-aligned
+    centro: bool = False  # centred: a small count beside a text («2» of an eje never reads as part of «6.4.3»)
 
 
 class Libro:
@@ -62,7 +75,7 @@ class Libro:
         self.normal = Font(name=FUENTE, size=TAMANO)
         self.negrita = Font(name=FUENTE, size=TAMANO, bold=True)
         self.f_titulo = Font(name=FUENTE, size=15, bold=True)
-        self.f_seccion = Font(name=FUENTE, size=12, bold=True, color=paleta.ENCABEZADO[0])
+        self.f_seccion = Font(name=FUENTE, size=12, bold=True, color=paleta.SECCION[1])
         self.f_subtitulo = Font(name=FUENTE, size=TAMANO, italic=True, color=paleta.SUBTITULO[1])
         self.f_aviso = Font(name=FUENTE, size=TAMANO, bold=True, color=paleta.AVISO[1])
         self.f_cursiva = Font(name=FUENTE, size=TAMANO, italic=True)
@@ -111,7 +124,10 @@ class Hoja:
         for j, ancho in enumerate(anchos, 1):
             ws.column_dimensions[get_column_letter(j)].width = ancho
         self.fila = 1
-        self.texto(titulo, font=libro.f_titulo, alto=24)
+        self.juntas: list[tuple[int, int]] = []  # (first, last) rows printed on one page
+        self.saltos: list[int] = []  # rows that start a page
+        self._titulo_de_seccion: int | None = None  # a section title waiting for what it titles
+        self.texto(titulo, font=libro.f_titulo)
         self.texto(libro.subtitulo, font=libro.f_subtitulo)
         if libro.ilustrativo:
             self.texto("⚠ DATOS ILUSTRATIVOS: los avances son valores de ejemplo (ilustrativo: true), no informes "
@@ -129,16 +145,23 @@ class Hoja:
             # openpyxl draws the first cell's border around the whole merged range
             self.ws.merge_cells(start_row=fila, start_column=col, end_row=fila, end_column=col + span - 1)
 
-    def texto(self, valor: str, alto: float | None = None, **estilo: Any) -> None:
-        """A text over the whole width of the sheet, wrapped, with the height its lines need."""
+    def texto(self, valor: str, **estilo: Any) -> None:
+        """A text over the whole width of the sheet, wrapped (its row gets its height in `terminar`)."""
         estilo.setdefault("alignment", self.lb.envolver)
         self._poner(self.fila, 1, len(self.anchos), valor, **estilo)
-        self.ws.row_dimensions[self.fila].height = alto or alto_de_fila([valor], [sum(self.anchos)], TAMANO)
+        self._juntar(self.fila)
         self.fila += 1
 
     def seccion(self, titulo: str) -> None:
+        """A section title: printed on the same page as what follows it (a note, a table's header and first row)."""
         self.fila += 1 if self.fila > 1 else 0
-        self.texto(titulo, font=self.lb.f_seccion, alto=20)
+        self.texto(titulo, font=self.lb.f_seccion)
+        self._titulo_de_seccion = self.fila - 1
+
+    def _juntar(self, hasta: int) -> None:
+        """Rows from the pending section title to `hasta` stay on one page; the title waits for a table."""
+        if self._titulo_de_seccion is not None and hasta > self._titulo_de_seccion:
+            self.juntas.append((self._titulo_de_seccion, hasta))
 
     def anchos_de(self, columnas: list[Columna]) -> list[int]:
         out, j = [], 0
@@ -149,40 +172,43 @@ class Hoja:
         return out
 
     def tabla(self, columnas: list[Columna], filas: list[list[Any]], estilos: list[dict[int, dict[str, Any]]] | None
-              = None, *, filtro: bool = False, repetir: bool = False, vacia: str = "Ninguno.") -> tuple[int, int]:
+              = None, *, filtro: bool = False, repetir: bool = False, vacia: str = "Ninguno.",
+              junta: bool = False) -> tuple[int, int]:
         """A header and rows; a cell is a value (text, number, None) or (value, number_format); `estilos[i][j]`
         adds a style to a cell. `filtro`: an autofilter and frozen header (only for a table of single columns);
-        `repetir`: the header is printed on top of every page. Returns (header row, last row)."""
+        `repetir`: the header is printed on top of every page; `junta`: the whole table on one page (a legend);
+        else its header stays with its first row (and with the section title before it). A table without rows is
+        the text `vacia`, without a header. Returns (header row, last row)."""
         lb, ws = self.lb, self.ws
-        anchos = self.anchos_de(columnas)
+        self.anchos_de(columnas)
+        if not filas:
+            self.texto(vacia, font=lb.f_cursiva)
+            self._titulo_de_seccion = None
+            return self.fila - 1, self.fila - 1
         inicio = self.fila
         j = 1
         for c in columnas:
             self._poner(inicio, j, c.ancho, c.titulo, border=lb.borde,
-                        alignment=lb.derecha if c.numero else lb.envolver, **lb.par(paleta.ENCABEZADO, negrita=True))
+                        alignment=self._alineacion(c),
+                        **lb.par(paleta.ENCABEZADO, negrita=True))
             j += c.ancho
-        ws.row_dimensions[inicio].height = alto_de_fila([c.titulo for c in columnas], anchos, TAMANO, negrita=True)
-        if not filas:
-            self.fila += 1
-            self.texto(vacia, font=lb.f_cursiva)
-            return inicio, inicio
         for i, valores in enumerate(filas, inicio + 1):
             extra = estilos[i - inicio - 1] if estilos else {}
             j = 1
-            textos = []
             for k, (c, v) in enumerate(zip(columnas, valores, strict=True)):
                 formato = None
                 if isinstance(v, tuple):
                     v, formato = v
-                estilo: dict[str, Any] = {"border": lb.borde, "alignment": lb.derecha if c.numero else lb.envolver}
+                estilo: dict[str, Any] = {"border": lb.borde, "alignment": self._alineacion(c)}
                 if formato:
                     estilo["number_format"] = formato
                 estilo.update(extra.get(k, {}))
                 self._poner(i, j, c.ancho, v, **estilo)
-                textos.append(_como_se_ve(v, formato))
                 j += c.ancho
-            ws.row_dimensions[i].height = alto_de_fila(textos, anchos, TAMANO)
         ultima = inicio + len(filas)
+        self._titulo_de_seccion = self._titulo_de_seccion if self._titulo_de_seccion is not None else inicio
+        self._juntar(ultima if junta else inicio + 1)
+        self._titulo_de_seccion = None
         if filtro:
             ws.auto_filter.ref = f"A{inicio}:{self.letra(len(columnas))}{ultima}"
             ws.freeze_panes = ws.cell(row=inicio + 1, column=1)
@@ -191,22 +217,21 @@ class Hoja:
         self.fila = ultima + 1
         return inicio, ultima
 
-    def salto_de_pagina(self) -> None:
-        from openpyxl.worksheet.pagebreak import Break
+    def _alineacion(self, c: Columna) -> Any:
+        return self.lb.derecha if c.numero else self.lb.centro if c.centro else self.lb.envolver
 
-        self.ws.row_breaks.append(Break(id=self.fila - 1))
+    def salto_de_pagina(self) -> None:
+        """The next row starts a page."""
+        self.saltos.append(self.fila)
+
+    def alto_hasta_aqui(self) -> float:
+        """The height of the rows written so far (each measured)."""
+        ajustar_altos(self.ws)
+        return sum(self.ws.row_dimensions[r].height or alto_de_lineas(1) for r in range(1, self.fila))
 
     def terminar(self) -> None:
-        pagina_carta_horizontal(self.ws, self.repetir, self.lb.pie)
-
-
-def _como_se_ve(v: Any, formato: str | None) -> str:
-    """The text a cell shows, to size its row: a number's formatted width, not its repr."""
-    if v is None:
-        return ""
-    if isinstance(v, float | int) and formato:
-        return f"{v:,.1f}" if "." in formato else f"{v:,.0f}"
-    return str(v)
+        ajustar_altos(self.ws)
+        pagina_carta_horizontal(self.ws, self.repetir, self.lb.pie, self.juntas, self.saltos)
 
 
 def formato_numero(x: float | None) -> Any:
@@ -235,7 +260,17 @@ def entrega(libro: Libro, c: Celda) -> tuple[str, dict[str, Any]]:
     return f"{SIMBOLOS_ENTREGA[clave]} {texto_entrega(c)}", libro.par(paleta.ENTREGAS[clave])
 
 
+def _columnas_para(h: Hoja, ancho: int) -> int:
+    """How many of the sheet's first columns hold a text `ancho` units wide (a legend's «◇ meta por definir»)."""
+    n, total = 0, 0
+    while total < ancho and n < len(h.anchos) - 1:
+        total += h.anchos[n]
+        n += 1
+    return n
+
+
 def leyenda_semaforo(h: Hoja, leyenda: dict[str, str], estados: list[str] | None = None) -> None:
+    """The legend of the semáforo, printed whole on one page."""
     h.seccion("Leyenda del semáforo")
     claves = estados or list(leyenda)
     filas, estilos = [], []
@@ -243,11 +278,13 @@ def leyenda_semaforo(h: Hoja, leyenda: dict[str, str], estados: list[str] | None
         texto, estilo = estado(h.lb, k)
         filas.append([texto, leyenda[k]])
         estilos.append({0: estilo})
-    resto = len(h.anchos) - 1
-    h.tabla([Columna("Estado"), Columna("Qué significa", resto)], filas, estilos)
+    primera = _columnas_para(h, 14)
+    h.tabla([Columna("Estado", primera), Columna("Qué significa", len(h.anchos) - primera)], filas, estilos,
+            junta=True)
 
 
-def leyenda_entregas(h: Hoja, primera: int = 1) -> None:
+def leyenda_entregas(h: Hoja) -> None:
+    """The legend of the deliveries, printed whole on one page."""
     h.seccion("Leyenda de las entregas")
     filas, estilos = [], []
     for k, significado in LEYENDA_ENTREGA.items():
@@ -255,7 +292,9 @@ def leyenda_entregas(h: Hoja, primera: int = 1) -> None:
         estilos.append({0: h.lb.par(paleta.ENTREGAS[k])})
     filas.append(["(vacía)", "la institución no debía informe ese semestre"])
     estilos.append({})
-    h.tabla([Columna("Entrega", primera), Columna("Qué significa", len(h.anchos) - primera)], filas, estilos)
+    primera = _columnas_para(h, 14)
+    h.tabla([Columna("Entrega", primera), Columna("Qué significa", len(h.anchos) - primera)], filas, estilos,
+            junta=True)
 
 
 def libro(informe: InformeMecanismo) -> bytes:
@@ -319,12 +358,14 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
     grafico.y_axis.majorGridlines = None
     grafico.legend.position = "r"
     _fuente_del_grafico(grafico)
-    grafico.height, grafico.width = 7.5, 25
     h.fila += 1
+    grafico.height, grafico.width = _alto_del_grafico(h), 25
+    filas_del_grafico = math.ceil(grafico.height / 2.54 * 72 / FILA_DEL_GRAFICO)
     h.ws.add_chart(grafico, f"A{h.fila}")
-    for r in range(h.fila, h.fila + 15):  # the rows under the chart: 15 × 15 pt ≥ its 7.5 cm
-        h.ws.row_dimensions[r].height = 15
-    h.fila += 16
+    for r in range(h.fila, h.fila + filas_del_grafico):  # the rows under the chart, as tall as the chart
+        h.ws.row_dimensions[r].height = FILA_DEL_GRAFICO
+    h.juntas.append((h.fila, h.fila + filas_del_grafico - 1))
+    h.fila += filas_del_grafico + 1
 
     h.salto_de_pagina()
     h.seccion("Qué atender")
@@ -334,7 +375,7 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
     resto = len(h.anchos)
     for a in i.alertas:
         h.seccion(f"{a.simbolo} {a.titulo} ({a.total})")
-        h.tabla([Columna("Actividad", 5), Columna("Eje", 1, numero=True), Columna("Responsables", 2),
+        h.tabla([Columna("Actividad", 5), Columna("Eje", 1, centro=True), Columna("Responsables", 2),
                  Columna("Indicadores" + (" (logro)" if a.estado != "sin_reporte" else ""), resto - 8)],
                 [[f"{x.id} {x.texto}", int(x.eje), x.responsables, texto_alerta(x)] for x in a.actividades])
     if i.en_alerta:
@@ -345,18 +386,18 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
     filas, estilos = [], []
     for d in i.datos_faltantes:
         texto, estilo = estado(lb, d.estado)
-        filas.append([d.id, int(d.eje), texto, d.informes_faltantes, d.informes_debidos, ", ".join(d.quienes)])
+        filas.append([d.id, int(d.eje), texto, d.informes_faltantes, d.informes_debidos, "; ".join(d.quienes)])
         estilos.append({2: estilo})
-    h.tabla([Columna("Indicador"), Columna("Eje", numero=True), Columna("Semáforo", 2),
-             Columna("Informes faltantes", numero=True), Columna("Informes debidos", numero=True),
+    h.tabla([Columna("Indicador"), Columna("Eje", centro=True), Columna("Semáforo", 2),
+             Columna("Informes faltantes", centro=True), Columna("Informes debidos", centro=True),
              Columna("Quién y qué semestre", resto - 6)], filas, estilos)
     h.seccion(f"Instituciones que deben informes ({len(i.deudoras)})")
     h.tabla([Columna("Institución"), Columna("Faltantes", 2), Columna("Con errores", 2),
              Columna("Incompletos", 3), Columna("Tarde", resto - 8)],
-            [[f"{d.clave}: {d.nombre}", ", ".join(d.faltantes) or None,
-              ", ".join(texto_con_errores(c) for c in d.con_errores) or None,
-              ", ".join(texto_incompleto(c) for c in d.incompletos) or None,
-              ", ".join(texto_tardio(c) for c in d.tardios) or None] for d in i.deudoras],
+            [[f"{d.clave}: {d.nombre}", ", ".join(d.faltantes) or None,  # one semester a line where each has a note
+              "\n".join(texto_con_errores(c) for c in d.con_errores) or None,
+              "\n".join(texto_incompleto(c) for c in d.incompletos) or None,
+              "\n".join(texto_tardio(c) for c in d.tardios) or None] for d in i.deudoras],
             vacia=i.sin_deudoras)
     leyenda_semaforo(h, i.leyenda)
     h.texto(f"Un semestre se evalúa al día siguiente de su plazo de entrega; «revisar meta»: lo reportado supera "
@@ -376,8 +417,22 @@ def relatos_alerta(h: Hoja, i: InformeMecanismo) -> None:
             filas.append([r.id if k else f"{r.id} {r.texto}\n{', '.join(r.alertas)} · {r.periodo}", institucion,
                           x.logros, x.dificultades, x.proximos_pasos])
     if filas:
-        h.tabla([Columna("Actividad"), Columna("Institución"), Columna("Logros", 3), Columna("Dificultades", 3),
+        h.tabla([Columna("Actividad"), Columna("Institución", 2), Columna("Logros", 2), Columna("Dificultades", 3),
                  Columna("Próximos pasos", len(h.anchos) - 8)], filas)
+
+
+FILA_DEL_GRAFICO = 15.0
+ALTO_GRAFICO_CM, ALTO_MINIMO_GRAFICO_CM = 7.5, 5.0
+
+
+def _alto_del_grafico(h: Hoja) -> float:
+    """The chart's height (cm): 7.5, or what is left of the first page if less (but not under 5 cm: then it starts
+    the next page, 7.5 cm tall), so that the summary and its chart print on one page."""
+    cabida = ALTO_UTIL_PT * 100 / escala(h.anchos) * 0.98
+    libre_cm = (cabida - h.alto_hasta_aqui() - 2 * FILA_DEL_GRAFICO) / 72 * 2.54
+    if libre_cm >= ALTO_MINIMO_GRAFICO_CM:
+        return round(min(ALTO_GRAFICO_CM, libre_cm), 1)
+    return ALTO_GRAFICO_CM
 
 
 def _fuente_del_grafico(grafico: Any) -> None:
@@ -399,7 +454,8 @@ def _fuente_del_grafico(grafico: Any) -> None:
                 r.rPr = CharacterProperties(latin=Font(typeface=FUENTE), sz=1200, b=True)
 
 
-ANCHOS_EJE = [8, 22, 25, 16, 10, 10, 7, 12, 12, 13, 11, 14]
+ANCHOS_EJE = [8, 22, 23, 16, 10, 11, 8, 12, 12, 14, 11, 15]
+MAXIMO_ANCHO = 165  # the widest sheet that prints at 8 points on a Letter landscape page (`excel.escala`)
 
 
 def hoja_eje(lb: Libro, i: InformeMecanismo, eje: Any) -> None:
@@ -418,15 +474,16 @@ def hoja_eje(lb: Libro, i: InformeMecanismo, eje: Any) -> None:
                           f.responsables, f"{f.ultimo_periodo}\n{f.ultima_fecha:%d/%m/%Y}"
                           if f.ultimo_periodo and f.ultima_fecha else None, f.observaciones or None])
             estilos.append({7: estilo})
-    h.tabla([Columna("Id"), Columna("Actividad"), Columna("Indicador"), Columna("Meta (fuente)"),
-             Columna("Esperado a la fecha", numero=True), Columna("Reportado", numero=True),
-             Columna("% logro", numero=True), Columna("Semáforo"), Columna("Notas"), Columna("Responsables"),
-             Columna("Último reporte"), Columna("Observaciones")], filas, estilos, filtro=True, repetir=True)
     leyenda_semaforo(h, i.leyenda)
     h.texto("Notas: «faltan k de n informes», el estado se calculó sin todos los informes debidos; «revisar meta», "
             f"lo reportado supera el {i.umbrales['revisar_meta']:g} % de lo esperado; «niveles discrepantes», las "
             "instituciones reportan niveles distintos; «final», la ventana del indicador ya se evaluó entera. "
             "Celdas vacías: sin valor (nada esperado aún, o nada reportado).", font=lb.f_cursiva)
+    h.fila += 1
+    h.tabla([Columna("Id"), Columna("Actividad"), Columna("Indicador"), Columna("Meta (fuente)"),
+             Columna("Esperado a la fecha", numero=True), Columna("Reportado", numero=True),
+             Columna("% logro", numero=True), Columna("Semáforo"), Columna("Notas"), Columna("Responsables"),
+             Columna("Último reporte"), Columna("Observaciones")], filas, estilos, filtro=True, repetir=True)
     h.terminar()
 
 
@@ -447,9 +504,11 @@ def reportes(lb: Libro, i: InformeMecanismo) -> None:
                 valores.append(None)
         filas.append(valores)
         estilos.append(estilo)
+    if filas:
+        leyenda_entregas(h)
+        h.fila += 1
     h.tabla([Columna("Institución"), Columna("Nombre"), *[Columna(s) for s in sems]], filas,
             estilos, filtro=True, repetir=True, vacia="Aún no vence ningún informe.")
-    leyenda_entregas(h, 2)
     h.terminar()
 
 
@@ -496,7 +555,7 @@ def libro_institucion(informe: Any) -> bytes:
         h.texto(f"Informe incompleto: {texto_incompleto(c)}; faltan los indicadores {', '.join(c.faltantes)}.",
                 font=lb.negrita)
     for c in i.tardios:
-        h.texto(f"Informe tardío: {texto_tardio(c)}.", font=lb.negrita)
+        h.texto(f"Informe entregado tarde: {texto_tardio(c)}.", font=lb.negrita)
     for c in i.pendientes:
         h.texto(f"En plazo: {c.semestre}, vence el {c.vence:%d/%m/%Y} ({c.debidos} indicadores)." if c.vence else
                 f"En plazo: {c.semestre}.")
@@ -512,13 +571,12 @@ def libro_institucion(informe: Any) -> bytes:
         estilos.append({1: estilo, 2: {"number_format": "dd/mm/yyyy"}, 3: {"number_format": "dd/mm/yyyy"}})
     h.tabla([Columna("Semestre"), Columna("Entrega"), Columna("Vence"), Columna("Entregado"),
              Columna("Indicadores que faltan")], filas, estilos, vacia="Aún no vence ningún informe.")
-    leyenda_entregas(h, 2)
+    if filas:
+        leyenda_entregas(h)
     h.terminar()
 
     sems = i.semestres_valores
-    ancho_sem = 9
-    h = lb.hoja("Indicadores", f"Actividades e indicadores de {i.clave}", [26, 8, 26, 16, 9, 10, 7, 12,
-                                                                            *[ancho_sem] * len(sems)])
+    h = lb.hoja("Indicadores", f"Actividades e indicadores de {i.clave}", anchos_indicadores(len(sems)))
     filas, estilos = [], []
     for a in i.actividades:
         compartida = f"compartida con {', '.join(a.compartida_con)}" if a.compartida_con else f"solo {i.clave}"
@@ -538,15 +596,19 @@ def libro_institucion(informe: Any) -> bytes:
                     fila.append(None)
             filas.append(fila)
             estilos.append(extra)
+    if filas:
+        leyenda_semaforo(h, i.leyenda)
+        h.texto(f"Las columnas de los semestres ({sems[0]}…) son los valores que {i.clave} reportó; «✖ falta»: "
+                "debía reportarlo ese semestre y no llegó; vacía: nada que reportar. Reportado (total): lo de todas "
+                "las instituciones responsables, combinado como dice el plan." if sems else
+                "Reportado (total): lo de todas las instituciones responsables, combinado como dice el plan.",
+                font=lb.f_cursiva)
+        h.fila += 1
     h.tabla([Columna("Actividad"), Columna("Id"), Columna("Indicador"), Columna("Meta (fuente)"),
              Columna("Esperado a la fecha", numero=True), Columna("Reportado (total)", numero=True),
              Columna("% logro", numero=True), Columna("Semáforo"),
-             *[Columna(f"{i.clave} {s}", numero=True) for s in sems]], filas, estilos, filtro=True, repetir=True,
+             *[Columna(s, numero=True) for s in sems]], filas, estilos, filtro=True, repetir=True,
             vacia="No es responsable de ninguna actividad.")
-    h.texto(f"Las columnas «{i.clave} AAAA-SN» son los valores que {i.clave} reportó; «✖ falta»: debía reportarlo "
-            "ese semestre y no llegó; vacía: nada que reportar. Reportado (total): lo de todas las instituciones "
-            "responsables, combinado como dice el plan.", font=lb.f_cursiva)
-    leyenda_semaforo(h, i.leyenda)
     h.terminar()
     narrativa_institucion(lb, i)
     return lb.guardar()
@@ -555,7 +617,8 @@ def libro_institucion(informe: Any) -> bytes:
 def narrativa_institucion(lb: Libro, i: Any) -> None:
     """«Lo que informó»: one row per semester of each activity the institution told of (the activity's text on
     its first row), each field in its column, as written."""
-    h = lb.hoja("Lo que informó", f"Lo que informó {i.clave} de sus actividades", [30, 10, 42, 42, 42])
+    h = lb.hoja("Lo que informó", f"Lo que informó {i.clave} de sus actividades",
+                [29, 10, 42, 42, 42])  # MAXIMO_ANCHO
     h.texto("Los logros, dificultades y próximos pasos de sus informes de los semestres evaluados, el semestre más "
             "reciente primero, como los escribió.", font=lb.f_cursiva)
     filas: list[list[Any]] = []
@@ -574,3 +637,16 @@ def narrativa_institucion(lb: Libro, i: Any) -> None:
         h.texto(f"No informó logros, dificultades ni próximos pasos de {n} actividad{'' if n == 1 else 'es'} en "
                 f"esos semestres: {', '.join(i.sin_narrativa)}.", font=lb.f_cursiva)
     h.terminar()
+
+
+def anchos_indicadores(semestres: int) -> list[int]:
+    """The columns of the «Indicadores» sheet: a column per semester (8 wide, 7 when there are many: «2024-S2» then
+    wraps after its hyphen), and the texts (activity, indicator, meta) narrower as the semesters add up, never below
+    the longest word of the plan, so that the sheet prints at 8 points or more (with the plan's 9 semesters)."""
+    fijas = [8, 10, 11, 8, 11]  # Id, Esperado, Reportado, % logro, Semáforo
+    textos, minimos = [26, 26, 16], [17, 17, 15]  # Actividad, Indicador, Meta
+    ancho_sem = 8 if sum(minimos) + sum(fijas) + 8 * semestres <= MAXIMO_ANCHO else 7
+    while sum(textos) + sum(fijas) + ancho_sem * semestres > MAXIMO_ANCHO and textos != minimos:
+        j = max(range(3), key=lambda k: textos[k] - minimos[k])
+        textos[j] -= 1
+    return [textos[0], fijas[0], textos[1], textos[2], *fijas[1:], *[ancho_sem] * semestres]

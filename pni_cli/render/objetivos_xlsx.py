@@ -7,7 +7,9 @@ responsables, period, state and why), Cifras clave (each indicator's figure at t
 breakdowns), Reportes (each report as the institution wrote it, its value a number), Desgloses (each part of each
 breakdown, a number, for a pivot table by sex, age or migration status), Narrativa (logros, dificultades, próximos
 pasos), Principios (the guiding principles and the plan's means of implementation) and Método. Every sheet carries
-the illustrative-data and proposed-alignment warnings when they apply. Every cell is written by `excel.poner`: never
+the illustrative-data and proposed-alignment warnings when they apply. Printed as the meeting report is: Letter
+landscape at 8 points or more, Arial throughout, the palette's colour pairs, each row as tall as its text measures
+and the header repeated on every page (`excel.pagina_carta_horizontal`). Every cell is written by `excel.poner`: never
 a formula, nothing XML cannot hold; the same data give the same bytes."""
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from typing import Any
 
 from ..objetivos import ORIGENES, PorObjetivo, aviso_propuesta, origenes_en_palabras
 from ..progreso import ESTADOS, ETIQUETAS
+from ..semaforo import SIMBOLOS
 from . import paleta
-from .excel import alto, estilar, guardar_con_fecha, poner
+from .excel import ajustar_altos, estilar, guardar_con_fecha, pagina_carta_horizontal, poner
 
 SIN_OBJETIVO = "—"  # the objective column of the plan's means of implementation
+ANCHO_CUENTA = 5  # a column of counts under a header turned upright: the 12 counts of the Resumen fit the page
 
 
 def libro(v: PorObjetivo) -> bytes:
@@ -28,17 +32,23 @@ def libro(v: PorObjetivo) -> bytes:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    fino = Side(style="thin", color="BFBFBF")
+    from ..openpyxl_privado import fuente_del_libro
+
+    fino = Side(style="thin", color=paleta.BORDE)
     borde = Border(left=fino, right=fino, top=fino, bottom=fino)
     envolver = Alignment(wrap_text=True, vertical="top")
-    cabecera_fuente = Font(bold=True, color=paleta.ENCABEZADO[1])
+    arial = "Arial"
+    cabecera_fuente = Font(name=arial, size=10, bold=True, color=paleta.ENCABEZADO[1])
     cabecera_relleno = PatternFill("solid", fgColor=paleta.ENCABEZADO[0])
-    fuente_titulo = Font(bold=True, size=14)
-    fuente_subtitulo = Font(italic=True, color="595959")
-    fuente_aviso = Font(bold=True, color="9C0006")
-    fuente_propuesta = Font(bold=True, color=paleta.PROPUESTA[1])
-    negrita = Font(bold=True)
-    fuente_estado = {k: Font(bold=True, color=texto) for k, (_, texto) in paleta.ESTADOS.items()}  # the palette's pairs
+    fuente_titulo = Font(name=arial, bold=True, size=14)
+    fuente_subtitulo = Font(name=arial, size=10, italic=True, color=paleta.SUBTITULO[1])
+    fuente_aviso = Font(name=arial, size=10, bold=True, color=paleta.AVISO[1])
+    fuente_propuesta = Font(name=arial, size=10, bold=True, color=paleta.PROPUESTA[1])
+    fuente_nota = Font(name=arial, size=10, italic=True)
+    normal = Font(name=arial, size=10)
+    negrita = Font(name=arial, size=10, bold=True)
+    fuente_estado = {k: Font(name=arial, size=10, bold=True, color=texto)  # the palette's pairs
+                     for k, (_, texto) in paleta.ESTADOS.items()}
     rellenos: dict[str, PatternFill] = {}
 
     def relleno(color: str) -> PatternFill:
@@ -46,75 +56,72 @@ def libro(v: PorObjetivo) -> bytes:
             rellenos[color] = PatternFill("solid", fgColor=color)
         return rellenos[color]
 
-    centrado = Alignment(horizontal="center", vertical="top")
+    centrado = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    vertical = Alignment(horizontal="center", vertical="bottom", textRotation=90)
 
-    def alto_de(valores: list[Any], anchos: list[int]) -> float:
-        """`excel.alto`, a little more generous: this workbook's cells hold long uppercase labels and lists of
-        claves, wider than the average text it assumes."""
-        return alto([str(x) for x in valores], [max(1, int(a * 0.9)) for a in anchos])
-
-    def a_lo_ancho(ws: Any, fila: int, columnas: int, valor: str, alto_fila: float, **estilo: Any) -> None:
+    def a_lo_ancho(ws: Any, fila: int, columnas: int, valor: str, **estilo: Any) -> None:
         poner(ws, fila, 1, valor, alignment=envolver, **estilo)
         if columnas > 1:
             ws.merge_cells(start_row=fila, start_column=1, end_row=fila, end_column=columnas)
-        ws.row_dimensions[fila].height = alto_fila
 
     def hoja(titulo_hoja: str, titulo: str, encabezados: list[str], anchos: list[int], filas: list[list[Any]],
              estados: dict[int, list[str]] | None = None, nota: str = "",
-             numeros: tuple[int, ...] = ()) -> tuple[Any, int]:
+             numeros: tuple[int, ...] = (), giradas: tuple[int, ...] = ()) -> tuple[Any, int]:
         """A sheet: title, subtitle, the warnings that apply, an optional note, then the table (header fixed,
         filters), printed landscape to the page's width. The first column (the objective) is centred, so that «2»
-        never reads as one number with the activity «6.4.3» beside it, and so are the `numeros` columns."""
+        never reads as one number with the activity «6.4.3» beside it, and so are the `numeros` columns; the
+        headers of the `giradas` columns are turned upright (narrow columns of counts)."""
         ws = wb.create_sheet(titulo_hoja)
         columnas = len(encabezados)
-        total = sum(anchos)
-        a_lo_ancho(ws, 1, columnas, titulo, 22, font=fuente_titulo)
+        for j, ancho in enumerate(anchos, 1):
+            ws.column_dimensions[get_column_letter(j)].width = ancho
+        a_lo_ancho(ws, 1, columnas, titulo, font=fuente_titulo)
         subtitulo = (f"Fecha de corte: {v.corte} · Semestres evaluados: {v.semestres}"
                      + (f" · Versión del plan: {v.version_plan}" if v.version_plan else "") + f" · pni {v.version_pni}"
                      + (f" · solo el eje {v.filtro_eje}" if v.filtro_eje is not None else ""))
-        a_lo_ancho(ws, 2, columnas, subtitulo, alto_de([subtitulo], [total]), font=fuente_subtitulo)
+        a_lo_ancho(ws, 2, columnas, subtitulo, font=fuente_subtitulo)
         fila = 3
         if v.propuesta:
             texto = "⚠ ALINEACIÓN PROPUESTA: " + aviso_propuesta(v.propuestos, v.vinculos)
-            a_lo_ancho(ws, fila, columnas, texto, alto_de([texto], [total]), font=fuente_propuesta,
-                       fill=relleno(paleta.PROPUESTA[0]))
+            a_lo_ancho(ws, fila, columnas, texto, font=fuente_propuesta, fill=relleno(paleta.PROPUESTA[0]))
             fila += 1
         if v.ilustrativo:
             texto = ("⚠ DATOS ILUSTRATIVOS: los avances son valores de ejemplo (ilustrativo: true), no informes "
                      "reales de las instituciones.")
-            a_lo_ancho(ws, fila, columnas, texto, alto_de([texto], [total]), font=fuente_aviso, fill=relleno("FFC7CE"))
+            a_lo_ancho(ws, fila, columnas, texto, font=fuente_aviso, fill=relleno(paleta.AVISO[0]))
             fila += 1
         if nota:
-            a_lo_ancho(ws, fila, columnas, nota, alto_de([nota], [total]), font=Font(italic=True))
+            a_lo_ancho(ws, fila, columnas, nota, font=fuente_nota)
             fila += 1
         inicio = fila + 1
         for j, h in enumerate(encabezados, 1):
-            poner(ws, inicio, j, h, font=cabecera_fuente, fill=cabecera_relleno, alignment=envolver, border=borde)
-        ws.row_dimensions[inicio].height = alto_de(encabezados, anchos)
+            poner(ws, inicio, j, h, font=cabecera_fuente, fill=cabecera_relleno,
+                  alignment=vertical if j in giradas else centrado if j == 1 or j in numeros else envolver,
+                  border=borde)
         for i, valores in enumerate(filas, inicio + 1):
             for j, valor in enumerate(valores, 1):
                 alineacion = centrado if j == 1 or j in numeros else envolver
-                poner(ws, i, j, valor, alignment=alineacion, border=borde)
-            ws.row_dimensions[i].height = alto_de(valores, anchos)
+                poner(ws, i, j, valor, font=normal, alignment=alineacion, border=borde)
         for columna, lista in (estados or {}).items():
             for i, estado in enumerate(lista, inicio + 1):
                 if estado in paleta.ESTADOS:
                     estilar(ws.cell(row=i, column=columna), fill=relleno(paleta.ESTADOS[estado][0]),
                             font=fuente_estado[estado])
-        for j, ancho in enumerate(anchos, 1):
-            ws.column_dimensions[get_column_letter(j)].width = ancho
         ws.auto_filter.ref = f"A{inicio}:{get_column_letter(columnas)}{max(inicio + len(filas), inicio + 1)}"
         ws.freeze_panes = ws.cell(row=inicio + 1, column=1)
-        ws.print_title_rows = f"{inicio}:{inicio}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.oddFooter.center.text = "Página &P de &N"
+        hojas.append((ws, inicio))
         return ws, inicio
 
+    def terminar(ws: Any, inicio: int) -> None:
+        """Each row its measured height, and the page: the header repeated, kept with the first row."""
+        ajustar_altos(ws)
+        pagina_carta_horizontal(ws, f"{inicio}:{inicio}", pie.replace("&", "&&"), juntas=[(inicio, inicio + 1)])
+
+    hojas: list[tuple[Any, int]] = []
+    pie = f"{v.titulo} · corte {v.corte}"
+
     wb = Workbook()
+    fuente_del_libro(wb, Font(name=arial, size=10))
     wb.remove(wb.active)
 
     # --- Resumen: the 23 objectives
@@ -133,10 +140,11 @@ def libro(v: PorObjetivo) -> bytes:
     ws, fila_cabecera = hoja("Resumen", v.titulo,
               ["Objetivo", "Etiqueta", "Actividades", "Por vínculo indirecto", "Indicadores",
                *[ETIQUETAS[k].capitalize() for k in ESTADOS], "Instituciones", "Alineación"],
-              [9, 30, 11, 11, 11, *[9] * len(ESTADOS), 36, 18], filas, nota=" ".join(notas),
-              numeros=tuple(range(3, 6 + len(ESTADOS))))
+              [9, 21, *[ANCHO_CUENTA] * (3 + len(ESTADOS)), 61, 14], filas, nota=" ".join(notas),
+              numeros=tuple(range(3, 6 + len(ESTADOS))), giradas=tuple(range(3, 6 + len(ESTADOS))))
     for j, k in enumerate(ESTADOS, 6):
-        estilar(ws.cell(row=fila_cabecera, column=j), fill=relleno(paleta.ESTADOS[k][0]), font=fuente_estado[k])
+        estilar(ws.cell(row=fila_cabecera, column=j), fill=relleno(paleta.ESTADOS[k][0]), font=fuente_estado[k],
+                alignment=vertical)
     for i, o in enumerate(v.objetivos, fila_cabecera + 1):
         if not o.actividades:
             estilar(ws.cell(row=i, column=3), font=fuente_aviso)
@@ -145,14 +153,15 @@ def libro(v: PorObjetivo) -> bytes:
     filas, estados = [], []
     for o in v.objetivos:
         for a in o.actividades:
-            filas.append([o.id, o.etiqueta, a.id, a.texto, a.eje, ", ".join(a.responsables), a.periodo,
-                          a.etiqueta + (f" ({a.nota})" if a.nota else ""), ", ".join(a.medido_por) or "—",
+            estado = (f"{SIMBOLOS[a.estado]} " if a.estado else "") + a.etiqueta + (f" ({a.nota})" if a.nota else "")
+            filas.append([o.id, o.etiqueta, a.id, a.texto, a.eje, ", ".join(a.responsables), a.periodo, estado,
+                          ", ".join(a.medido_por) or "—",
                           a.origen, "sí" if a.indirecto else "no", a.razon or "—"])
             estados.append(a.estado or "")
     hoja("Actividades", "Actividades que contribuyen a cada objetivo",
          ["Objetivo", "Etiqueta", "Actividad", "Texto de la actividad", "Eje", "Responsables", "Periodo", "Estado",
           "Indicadores que lo miden", "Origen del vínculo", "Indirecto", "Por qué contribuye"],
-         [9, 22, 10, 44, 6, 20, 11, 15, 16, 14, 10, 48], filas, {8: estados})
+         [9, 21, 10, 30, 5, 14, 10, 12, 12, 10, 10, 22], filas, {8: estados}, numeros=(5,))
 
     # --- Cifras clave
     filas, estados = [], []
@@ -160,12 +169,12 @@ def libro(v: PorObjetivo) -> bytes:
         for a in o.actividades:
             for c in a.cifras:
                 filas.append([o.id, a.id, c.id, c.texto, c.meta, c.esperado, c.reportado, c.logro,
-                              c.etiqueta, c.notas or "—", "\n".join(c.desglose) or "—"])
+                              f"{SIMBOLOS[c.estado]} {c.etiqueta}", c.notas or "—", "\n".join(c.desglose) or "—"])
                 estados.append(c.estado)
     hoja("Cifras clave", "Cifras clave por objetivo",
          ["Objetivo", "Actividad", "Indicador", "Texto del indicador", "Meta (fuente)", "Esperado a la fecha",
           "Reportado", "% logro", "Semáforo", "Notas", "Desglose"],
-         [9, 10, 10, 40, 28, 11, 11, 9, 14, 22, 40], filas, {9: estados}, numeros=(6, 7, 8),
+         [9, 10, 10, 30, 20, 10, 11, 8, 12, 16, 29], filas, {9: estados}, numeros=(6, 7, 8),
          nota="Lo reportado en los semestres evaluados, con el mismo cálculo que pni estado. En los conteos que se "
               "suman, cada desglose suma los informes que lo traen; en los demás, es el del último semestre.")
 
@@ -204,7 +213,7 @@ def libro(v: PorObjetivo) -> bytes:
                           relato.dificultades or "—", relato.proximos_pasos or "—"])
     hoja("Narrativa", "Lo que informan las instituciones de cada actividad",
          ["Objetivo", "Actividad", "Texto de la actividad", "Institución", "Semestre", "Logros", "Dificultades",
-          "Próximos pasos"], [9, 10, 34, 12, 10, 40, 40, 40], filas,
+          "Próximos pasos"], [9, 10, 28, 12, 10, 32, 32, 32], filas,
          nota="Los campos logros, dificultades y próximos pasos de los archivos de avance que se cuentan a la fecha "
               f"de corte. «{SIN_OBJETIVO}» en Objetivo: un medio de implementación del plan (hoja Principios)."
               + ("" if filas else " Ninguna institución los llenó todavía."))
@@ -220,7 +229,7 @@ def libro(v: PorObjetivo) -> bytes:
                       " · ".join(p.razon for p in a.principios if p.razon) or "—"])
     hoja("Principios", "Principios rectores y medios de implementación del plan",
          ["Principio o actividad", "Nombre", "Texto (fuente)", "Actividades o principios", "Notas"],
-         [12, 30, 60, 30, 60], filas)
+         [12, 26, 56, 26, 45], filas)
 
     # --- Método
     metodo = [
@@ -243,6 +252,8 @@ def libro(v: PorObjetivo) -> bytes:
     for i in range(len(metodo)):
         estilar(ws.cell(row=inicio + 1 + i, column=1), font=negrita, alignment=envolver)
 
+    for ws, inicio in hojas:
+        terminar(ws, inicio)
     fijo = dt.datetime.combine(dt.date.fromisoformat(v.corte_iso), dt.time())
     wb.properties.creator = "pni"
     wb.properties.lastModifiedBy = "pni"

@@ -30,17 +30,23 @@ ENTREGAS: dict[str, tuple[str, str]] = {
     "con_errores": ("6A1B9A", BLANCO),
 }
 ENCABEZADO = ("1F4E79", BLANCO)  # table headers
+SECCION = (BLANCO, ENCABEZADO[0])  # a section title, the form's title
 SUBTITULO = ("FFFFFF", "595959")  # the line under a title
+NOTA = (BLANCO, "404040")  # a note in grey
 AVISO = ("FFC7CE", "9C0006")  # the illustrative-data banner
-PROPUESTA = ("FFEB9C", "7F6000")  # the «⚠ ALINEACIÓN PROPUESTA» banner of the views by GCM objective
+AVISO_SIN_FONDO = (BLANCO, AVISO[1])  # a warning line (files with errors), an objective without activities
+PROPUESTA = ("FFEB9C", "7F6000")  # the proposed-alignment banner
 TOTAL = ("F2F2F2", NEGRO)  # a total row
+PARA_LLENAR = ("FFF2CC", NEGRO)  # the form: a cell to fill
+FIJO = ("EDEDED", NEGRO)  # the form: a cell not to change
 BORDE = "BFBFBF"
 # Every pair a document draws, for the contrast test.
 PARES: dict[str, tuple[str, str]] = {
     **{f"estado {k}": v for k, v in ESTADOS.items()},
     **{f"entrega {k}": v for k, v in ENTREGAS.items()},
-    "encabezado": ENCABEZADO, "subtítulo": SUBTITULO, "aviso": AVISO, "propuesta": PROPUESTA,
-    "total": TOTAL, "texto": (BLANCO, NEGRO),
+    "encabezado": ENCABEZADO, "sección": SECCION, "subtítulo": SUBTITULO, "nota": NOTA, "aviso": AVISO,
+    "aviso sin fondo": AVISO_SIN_FONDO, "propuesta": PROPUESTA, "total": TOTAL, "para llenar": PARA_LLENAR,
+    "fijo": FIJO, "texto": (BLANCO, NEGRO),
 }
 
 

@@ -37,31 +37,18 @@ from ..formulario import (
 from ..modelos import MAX_NARRATIVA
 from ..periodos import Semestre
 from ..plan import Plan
+from . import paleta
 
 FUENTE = "Arial"
-AMARILLO = "FFF2CC"  # the cells to fill
-GRIS = "EDEDED"  # what is not to be changed
-AZUL = "1F4E79"  # headers: white on this blue is well above WCAG AA contrast
+AMARILLO = paleta.PARA_LLENAR[0]  # the cells to fill
+GRIS = paleta.FIJO[0]  # what is not to be changed
+AZUL = paleta.ENCABEZADO[0]  # headers, white on it
 
 
-def alto_texto(texto: str, ancho: float, puntos: float = 10) -> float:
-    """Rows (points) that show `texto` wrapped in a column `ancho` characters wide, in Arial of `puntos` points,
-    erring on the tall side: LibreOffice prints a row as tall as it is set, overlapping or cutting what does not
-    fit. The width unit is a digit of the default font (Arial 10, `fuente_del_libro`), about 1.25 average
-    characters of Spanish text in Arial 10 (measured in LibreOffice); 1.15 leaves a margin."""
-    por_linea = max(int(ancho * 1.15 * 10 / puntos), 1)
-    lineas = 0
-    for parte in texto.split("\n"):
-        largo, n = 0, 1
-        for palabra in parte.split(" "):
-            if largo and largo + 1 + len(palabra) > por_linea:
-                n, largo = n + 1, len(palabra)
-            else:
-                largo += (1 if largo else 0) + len(palabra)
-            while largo > por_linea:  # a word longer than the line (a link) wraps by characters
-                n, largo = n + 1, largo - por_linea
-        lineas += n
-    return round(max(lineas, 1) * puntos * 1.2 + 4, 1)
+# A cell to fill is left tall enough for what an institution typically writes there: a link and a reference as
+# evidence, two or three sentences of observations (in the «Actividades» sheet, of logros, dificultades, próximos
+# pasos); taller rows can still be made (the sheets let rows and columns be resized).
+LINEAS_PARA_LLENAR = 6
 
 
 def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
@@ -71,7 +58,7 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from ..openpyxl_privado import fuente_del_libro
-    from .excel import estilar, guardar_con_fecha, poner
+    from .excel import ajustar_altos, alto_de_lineas, estilar, guardar_con_fecha, poner
 
     inst = plan.instituciones[clave]
     lista = filas(plan, clave, sem)
@@ -80,9 +67,9 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
 
     normal = Font(name=FUENTE, size=10)
     negrita = Font(name=FUENTE, size=10, bold=True)
-    titulo = Font(name=FUENTE, size=14, bold=True, color=AZUL)
+    titulo = Font(name=FUENTE, size=14, bold=True, color=paleta.SECCION[1])
     blanca = Font(name=FUENTE, size=10, bold=True, color="FFFFFF")
-    gris_texto = Font(name=FUENTE, size=9, italic=True, color="404040")
+    gris_texto = Font(name=FUENTE, size=10, italic=True, color=paleta.NOTA[1])
     envolver = Alignment(wrap_text=True, vertical="top")
     centro = Alignment(wrap_text=True, vertical="center", horizontal="center")
     fino = Side(style="thin", color="A6A6A6")
@@ -116,7 +103,7 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
             ws.print_title_rows = filas_titulo
         ws.oddFooter.center.text = f"Informe de avance {clave} {sem} — página &P de &N"
         ws.oddFooter.center.font = FUENTE
-        ws.oddFooter.center.size = 8
+        ws.oddFooter.center.size = 10  # a footer scales with the sheet: 8 points or more on paper
 
     def proteger(ws: Any) -> None:
         ws.protection.sheet = True
@@ -165,9 +152,9 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
          "seguimiento del Mecanismo: al importarlo, «pni importar» señala cada problema con su hoja y su celda.",
          normal, 10),
     ]
-    for i, (texto, fuente, tam) in enumerate(pasos, 1):
+    for i, (texto, fuente, _) in enumerate(pasos, 1):
         poner(instr, i, 1, texto, font=fuente, alignment=envolver)
-        instr.row_dimensions[i].height = alto_texto(texto, ancho_instr, tam) + (6 if i == 1 else 2)
+    ajustar_altos(instr, {1: alto_de_lineas(2, 14)})
     pagina(instr, None, una_pagina=True)
     proteger(instr)
 
@@ -186,12 +173,10 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
     ws.cell(*CELDA_FECHA).number_format = "dd/mm/yyyy"
     poner(ws, 6, 1, "Llene las celdas amarillas con borde; las grises no se modifican. Mujeres y Hombres son "
                     "opcionales (deben sumar el Valor). Deje vacía la fila de un indicador sin datos.", font=gris_texto)
-    anchos = [c.ancho for c in COLUMNAS]
     for columna in COLUMNAS:
         poner(ws, FILA_ENCABEZADO, columna.numero, columna.titulo, font=blanca, fill=relleno_cab, alignment=centro,
               border=borde_fijo, protection=cerrada)
         ws.column_dimensions[get_column_letter(columna.numero)].width = columna.ancho
-    ws.row_dimensions[FILA_ENCABEZADO].height = max(alto_texto(c.titulo, c.ancho) for c in COLUMNAS)
     ws.merge_cells(start_row=CELDA_INSTITUCION[0], start_column=3, end_row=CELDA_INSTITUCION[0], end_column=8)
 
     def validacion(tipo: str, operador: str, error: str, mensaje: str, f1: str, f2: str | None = None) -> Any:
@@ -239,8 +224,8 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
         {"conteo": entero, "porcentaje": nivel, "hito": nivel}.get(tipo, promedio).add(
             ws.cell(row=f.fila, column=COL_VALOR))
         estado.add(ws.cell(row=f.fila, column=COL_ESTADO))
-        ws.row_dimensions[f.fila].height = max(alto_texto(t, a) for t, a in zip(
-            [f.fijas.get(c.numero, "") for c in COLUMNAS], anchos, strict=True))
+    para_llenar_alto = alto_de_lineas(LINEAS_PARA_LLENAR)
+    ajustar_altos(ws, {**{f.fila: para_llenar_alto for f in lista}, CELDA_REPORTADO_POR[0]: alto_de_lineas(2)})
     ws.freeze_panes = ws.cell(row=FILA_ENCABEZADO + 1, column=COL_VALOR)
     proteger(ws)
     pagina(ws, f"{FILA_ENCABEZADO}:{FILA_ENCABEZADO}")
@@ -267,7 +252,7 @@ def xlsx_plantilla(plan: Plan, clave: str, sem: Semestre) -> bytes:
         for col in (3, 4, 5):
             para_llenar(wa, fa.fila, col)
             largo.add(wa.cell(row=fa.fila, column=col))
-        wa.row_dimensions[fa.fila].height = max(alto_texto(fa.actividad.texto, COLUMNAS_ACT[1].ancho), 45)
+    ajustar_altos(wa, {fa.fila: para_llenar_alto for fa in acts})
     wa.freeze_panes = wa.cell(row=FILA_ENCABEZADO_ACT + 1, column=3)
     proteger(wa)
     pagina(wa, f"{FILA_ENCABEZADO_ACT}:{FILA_ENCABEZADO_ACT}")

@@ -323,6 +323,25 @@ def test_el_formulario_excel_tiene_hojas_metadatos_y_protecciones(formulario: by
     assert hoja_act.protection.sheet is True
 
 
+def test_el_formulario_se_imprime_bien_vacio_y_deja_lugar_para_llenarlo(formulario: bytes) -> None:
+    """Printed empty, nothing is clipped, no word is cut by its column, the colours are the palette's; each row to
+    fill leaves room for a link and two or three sentences (six lines), the reporter's cell for two lines."""
+    from pni_cli.render.excel import alto_de_lineas
+    from pni_cli.render.plantilla_xlsx import LINEAS_PARA_LLENAR
+    from tests import impresos
+
+    libro = load_workbook(io.BytesIO(formulario))
+    assert impresos.problemas(libro, paginas=False, holgura=None) == []
+    hoja, hoja_act = libro["Avances"], libro["Actividades"]
+    for f in range(FILA_1, FILA_1 + len(IDS_2026)):
+        assert hoja.row_dimensions[f].height >= alto_de_lineas(LINEAS_PARA_LLENAR)
+    for f in range(5, 5 + len(ACTIVIDADES_2026)):
+        assert hoja_act.row_dimensions[f].height >= alto_de_lineas(LINEAS_PARA_LLENAR)
+    assert hoja.row_dimensions[5].height >= alto_de_lineas(2)
+    for ws in (hoja, hoja_act, libro["Instrucciones"]):
+        assert ws.oddFooter.center.size >= 10  # a footer scales with the sheet
+
+
 def test_el_formulario_es_el_mismo_para_el_mismo_plan(espacio: Path, formulario: bytes) -> None:
     destino = espacio / "otra-vez.xlsx"
     ok(correr("plantilla", "--institucion", "MTPS", "--periodo", PERIODO_XLSX, "--formato", "xlsx", "--salida",

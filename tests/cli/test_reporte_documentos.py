@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from pni_cli import informe_mecanismo as im
 from pni_cli.render import paleta
 from pni_cli.render.excel import tamano_impreso
+from tests import impresos
 from tests.cli.test_reporte import Base, partir, seccion, tablas
 from tests.cli.test_reporte import base as base
 from tests.conftest import REPO, correr
@@ -60,6 +61,19 @@ def test_markdown_semaforo_con_simbolo(base: Base) -> None:
     for fila in (f for t in tablas(base.md) if partir(t[0])[0] == "Id" for f in t[2:]):
         semaforo = partir(fila)[6]
         assert any(semaforo.startswith(f"{s} ") for s in im.SIMBOLOS.values()), semaforo
+
+
+def test_quien_debe_que_semestre_por_institucion() -> None:
+    """«MAG 2024-S2, MIGOBDT 2024-S2, … MAG 2026-S1» (21 entries in one cell) read as one line per institution, its
+    consecutive semesters as a range."""
+    from pni_cli.periodos import Semestre
+
+    s = Semestre.leer
+    faltantes = [("MAG", s("2024-S2")), ("MTPS", s("2025-S1")), ("MAG", s("2025-S1")), ("MAG", s("2025-S2")),
+                 ("MAG", s("2026-S1")), ("MTPS", s("2026-S1")), ("PNC", s("2025-S1")), ("PNC", s("2025-S2"))]
+    assert im.quienes_y_semestres(faltantes) == ["MAG 2024-S2 a 2026-S1", "MTPS 2025-S1, 2026-S1",
+                                                  "PNC 2025-S1, 2025-S2"]
+    assert im.quienes_y_semestres([]) == []
 
 
 def test_archivo_con_errores_es_con_errores(espacio: Path) -> None:
@@ -116,13 +130,14 @@ def test_excel_numeros_como_numeros(libro: Any) -> None:
 
 
 def test_excel_se_imprime_bien(libro: Any) -> None:
+    assert impresos.problemas(libro) == []
     for hoja in libro.worksheets:
         ps = hoja.page_setup
         assert (ps.orientation, ps.paperSize) == ("landscape", 1), hoja.title  # Letter landscape, every sheet
-        assert hoja.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth == 1 and ps.fitToHeight == 0
+        assert not hoja.sheet_properties.pageSetUpPr.fitToPage  # an explicit scale: Excel keeps pni's page breaks
         anchos = [hoja.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                   if c in hoja.column_dimensions and hoja.column_dimensions[c].width]
-        assert tamano_impreso(anchos, 10) >= 8, hoja.title
+        assert tamano_impreso(anchos, 10) >= 8 and ps.scale == tamano_impreso(anchos, 10) * 10, hoja.title
         if hoja.title != "Resumen":
             assert hoja.print_title_rows, hoja.title
         fuentes = {c.font.name for f in hoja.iter_rows() for c in f if c.value is not None}
@@ -162,6 +177,53 @@ def test_excel_grafico_en_orden_y_leyendas(libro: Any) -> None:
         assert titulo in resumen
     assert any(t.startswith("Instituciones que deben informes (") for t in resumen)
     assert any(t.startswith("Indicadores con datos faltantes (") for t in resumen)
+
+
+# --- every workbook as the officials print it, from the repository's workspace (illustrative data) -------------
+
+DOCUMENTOS = {
+    "informe 2026-S1": ("reporte", "--periodo", "2026-S1"),
+    "informe antes de todo plazo": ("reporte", "--corte", "2024-12-31"),
+    "informe del eje 3": ("reporte", "--periodo", "2026-S1", "--eje", "3"),
+    "informe al final del plan": ("reporte", "--corte", "2029-03-01"),
+    "institución 2026-S1": ("reporte", "--periodo", "2026-S1", "--institucion", "MTPS"),
+    "institución antes de todo plazo": ("reporte", "--corte", "2024-12-31", "--institucion", "MTPS"),
+    "institución con los 9 semestres": ("reporte", "--corte", "2029-03-01", "--institucion", "DGME"),
+    "institución de clave larga": ("reporte", "--corte", "2029-03-01", "--institucion",
+                                   "CONSEJO-NACIONAL-CONTRA-LA-TRATA"),
+    "por objetivo 2026-S1": ("reporte", "--periodo", "2026-S1", "--por-objetivo"),
+    "por objetivo antes de todo plazo": ("reporte", "--corte", "2024-12-31", "--por-objetivo"),
+}
+
+
+@pytest.mark.parametrize("documento", DOCUMENTOS)
+def test_cada_libro_se_imprime_bien(documento: str, tmp_path: Path) -> None:
+    """No row clipped or left far taller than its text, no word or id cut by its column, the palette's colours,
+    8 points or more, and pages that break where pni measured them, never after a lone title or header."""
+    destino = tmp_path / "libro.xlsx"
+    r = correr(*DOCUMENTOS[documento], "--formato", "xlsx", "--salida", str(destino))
+    assert r.codigo == 0, r.err
+    assert impresos.problemas(load_workbook(destino)) == []
+
+
+def test_las_leyendas_van_antes_de_las_tablas_que_repiten_su_encabezado(libro: Any) -> None:
+    """Under a header repeated on every page, a legend at the end would print below the indicators' header: on a
+    sheet whose table repeats its header, the legend comes first (and stays on one page)."""
+    for hoja in libro.worksheets:
+        if not hoja.print_title_rows:
+            continue
+        encabezado = int(hoja.print_title_rows.split(":")[0].lstrip("$"))
+        leyenda = [c.row for c in hoja["A"] if isinstance(c.value, str) and c.value.startswith("Leyenda ")]
+        assert all(f < encabezado for f in leyenda), hoja.title
+
+
+def test_una_tabla_vacia_no_imprime_su_encabezado(base: Base, tmp_path: Path) -> None:
+    destino = tmp_path / "vacio.xlsx"
+    assert correr("reporte", "--corte", "2024-12-31", "--formato", "xlsx", "--salida", str(destino)).codigo == 0
+    resumen = load_workbook(destino)["Resumen"]
+    textos = [c.value for c in resumen["A"]]
+    i = textos.index("✖ Indicadores en rojo (0)")
+    assert textos[i + 1] == "Ninguno."  # not a header «Actividad | Eje | …» over nothing
 
 
 # --- templates -------------------------------------------------------------------------------------------------

@@ -111,6 +111,62 @@ def test_html_contenido(html: Html) -> None:
         assert f"{semestre} (al {dia})" in t
 
 
+# --- as it prints: every text at 8 points or more, nothing split or alone -------------------------------------
+
+ANCHO_A4_PT = 595.3 - 2 * 12 * 72 / 25.4  # A4 less the 12 mm side margins of @page: the narrower paper
+
+
+def _tamanos_impresos(svg: str, ancho_pt: float) -> list[float]:
+    """The points at which the texts of `svg` print when the chart is `ancho_pt` wide."""
+    ancho_vista = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))  # type: ignore[union-attr]
+    return [float(t) * ancho_pt / ancho_vista for t in re.findall(r'font-size="([\d.]+)"', svg)]
+
+
+@pytest.mark.parametrize("corte", ["2026-01-31", "2029-03-01"])
+def test_html_graficos_impresos_a_8_puntos(html: Html, corte: str, tmp_path: Path) -> None:
+    """The charts are SVG scaled to their box: the summary chart prints as wide as the page, a trend chart half of it
+    (four semesters or fewer, two a row) or all of it (more semesters): their texts must print at 8 points or more
+    (they printed at 5 to 7)."""
+    archivo = tmp_path / "informe.html"
+    assert correr("reporte", "--corte", corte, "-f", "html", "-o", str(archivo), cwd=html.carpeta).codigo == 0
+    t = archivo.read_text(encoding="utf-8")
+    grafico = re.search(r'<svg class="grafico".*?</svg>', t).group(0)  # type: ignore[union-attr]
+    assert min(_tamanos_impresos(grafico, ANCHO_A4_PT)) >= 8
+    anchas = 'class="tendencias anchas"' in t
+    caja = ANCHO_A4_PT - 10 if anchas else (ANCHO_A4_PT - 10) / 2 - 12  # the gap, the figure's padding and border
+    tendencias = re.findall(r'<svg class="tendencia".*?</svg>', t)
+    assert tendencias and min(min(_tamanos_impresos(g, caja)) for g in tendencias) >= 8
+    assert anchas == (corte == "2029-03-01")
+    assert "@media print" in t and ".tendencias { grid-template-columns: repeat(2, 1fr); }" in t
+
+
+def test_html_secciones_en_su_pagina_y_nada_partido(html: Html, tmp_path: Path) -> None:
+    """The trend starts a page (its title and legend with its charts, not at the foot of the summary), a legend is
+    never split between pages, and before any deadline the empty deliveries section shares the page of «Qué
+    atender» instead of printing a page of one line."""
+    t = html.texto
+    assert '<section id="tendencia" class="pagina">' in t
+    assert re.search(r"@media print \{[^}]*\}?.*break-inside: avoid", t, re.DOTALL)
+    assert ".leyenda, dl.leyenda-larga, footer { break-inside: avoid; }" in t
+    assert '<section id="entregas" class="pagina">' in t
+    archivo = tmp_path / "antes.html"
+    assert correr("reporte", "--corte", "2024-12-31", "-f", "html", "-o", str(archivo),
+                  cwd=html.carpeta).codigo == 0
+    antes = archivo.read_text(encoding="utf-8")
+    assert '<section id="entregas">' in antes and "Aún no vence ningún informe." in antes
+
+
+def test_html_quien_debe_cada_semestre_sin_partir(html: Html) -> None:
+    """Who owes which semesters: one entry per institution (consecutive semesters as a range), each kept on one
+    line, so that «2025-» and «S1» never end on two lines."""
+    celdas = re.findall(r'<td>((?:<span class="junto">[^<]*</span>(?:; )?)+)</td></tr>', html.texto)
+    assert celdas
+    for celda in celdas:
+        entradas = re.findall(r'<span class="junto">([^<]*)</span>', celda)
+        claves = [e.split(" ")[0] for e in entradas]
+        assert len(claves) == len(set(claves)), celda  # one entry per institution
+
+
 def test_html_mismos_bytes(html: Html, tmp_path: Path) -> None:
     otro = tmp_path / "otra.html"
     r = correr("reporte", "--corte", CORTE, "--formato", "html", "--salida", str(otro), cwd=html.carpeta)
