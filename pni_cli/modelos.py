@@ -376,12 +376,15 @@ def _clases_del_dominio() -> dict[str, type]:
 
 
 _DOMINIO: dict[str, type] = {}
+_ESCALARES = frozenset({str, int, float, bool, type(None), dt.date})
 
 
 def a_dominio(valor: Any) -> Any:
     """A validated model (and what it holds) as the record of the same name in plan.py or avance.py; lists become
     tuples, mappings stay mappings. tests/unit/test_arquitectura.py holds every model and its record to the same
     fields."""
+    if type(valor) in _ESCALARES:  # most of what a file holds: returned at once
+        return valor
     if not _DOMINIO:
         _DOMINIO.update(_clases_del_dominio())
     if isinstance(valor, BaseModel):

@@ -14,6 +14,8 @@ the first bound passed; events are counted, never kept.
 
 from __future__ import annotations
 
+import collections
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,12 +27,21 @@ from .archivos import LIMITE, limite
 MAX_VALORES = 20_000  # values (texts, numbers, lists, mappings…) in one file
 MAX_ELEMENTOS = 1_000  # elements of one list, or keys of one mapping (reports in a progress file)
 MAX_CARACTERES = 10_000  # characters of one text (an «observaciones», a key)
+_SANGRIA = re.compile(r"^ *", re.MULTILINE)
 
 
 def cota(texto: str) -> int:
     """An upper bound of the number of values (nodes) in `texto`."""
     marcas = sum(texto.count(c) for c in "\n,[{:-?")
     return 2 * (marcas + 1) + 2
+
+
+def cota_elementos(texto: str) -> int:
+    """An upper bound of the number of elements of any one list or mapping in `texto`: each element of a block
+    collection but its first starts a line of its own at the collection's indentation, those of a flow collection
+    ([ ], { }) are separated by «,»."""
+    por_sangria = collections.Counter(map(len, _SANGRIA.findall(texto)))
+    return max(por_sangria.values(), default=0) + texto.count(",") + 2
 
 
 def mensaje_profundidad(maximo: int) -> str:
@@ -42,8 +53,13 @@ def revisar(texto: str, nombre: str, profundidad: int) -> Problema | None:
     """The first bound that `texto` passes (values, elements, characters, and `profundidad` levels of nesting), as
     a problem at its place (PNI010); None when it passes none."""
     # a text with fewer possible values than any bound has nothing to count (the converters bound the depth)
-    if cota(texto) <= min(limite("PNI_MAX_ELEMENTOS"), limite("PNI_MAX_VALORES")) and len(texto) <= MAX_CARACTERES:
-        return None
+    if cota(texto) <= limite("PNI_MAX_VALORES") and cota_elementos(texto) <= limite("PNI_MAX_ELEMENTOS"):
+        if len(texto) <= MAX_CARACTERES:
+            return None
+        completo, p = _textos_con_libyaml(texto, nombre)  # only the length of each text is left to look at
+        if completo:
+            return p
+        return _con_ruamel(texto, nombre, profundidad)[1]
     completo, p = _con_libyaml(texto, nombre, profundidad)
     if completo:
         return p
@@ -161,6 +177,24 @@ def _con_libyaml(texto: str, nombre: str, profundidad: int) -> tuple[bool, Probl
                         (ev.MappingEndEvent, ev.SequenceEndEvent))
             if p is not None:
                 return True, p
+        return True, None
+    except Exception:  # a syntax error, or what libyaml takes for one: the reference parser counts
+        return False, None
+
+
+def _textos_con_libyaml(texto: str, nombre: str) -> tuple[bool, Problema | None]:
+    """As `_con_libyaml` for a text whose values are too few to pass a count: only its texts' lengths, which a
+    long file of short lines (a progress file of 150 reports) passes with one look at each text."""
+    from yaml import events as ev
+
+    eventos = eventos_libyaml(texto)
+    if eventos is None:  # pragma: no cover - PyYAML without libyaml
+        return False, None
+    escalar = ev.ScalarEvent
+    try:
+        for e in eventos:
+            if type(e) is escalar and len(e.value) > MAX_CARACTERES:
+                return True, _Contador(nombre, 0).nodo(e.start_mark.line, e.start_mark.column, texto=e.value)
         return True, None
     except Exception:  # a syntax error, or what libyaml takes for one: the reference parser counts
         return False, None

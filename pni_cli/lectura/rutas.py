@@ -43,15 +43,18 @@ def enlace_hacia_fuera(ruta: Path, raiz: Path) -> bool:
     try:
         if not Path(os.path.abspath(ruta)).is_relative_to(os.path.abspath(raiz)):
             return False
-        return not ruta.resolve().is_relative_to(_resuelta(raiz.absolute()))
+        absoluta = ruta.absolute()
+        # the folder of a thousand progress files is resolved once; the file itself needs resolving only if a link
+        real = absoluta.resolve() if absoluta.is_symlink() else _resuelta(absoluta.parent) / absoluta.name
+        return not real.is_relative_to(_resuelta(raiz.absolute()))
     except (OSError, RuntimeError):  # a loop of links: the reader says so
         return False
 
 
-@functools.lru_cache(maxsize=8)
-def _resuelta(raiz: Path) -> Path:
-    """An absolute workspace folder, resolved once rather than once per file."""
-    return raiz.resolve()
+@functools.lru_cache(maxsize=64)
+def _resuelta(carpeta: Path) -> Path:
+    """An absolute folder (the workspace, a semester's folder), resolved once rather than once per file."""
+    return carpeta.resolve()
 
 
 def rutas_avances(raiz: Path) -> list[Path]:
