@@ -32,7 +32,6 @@ from . import (
 
 if TYPE_CHECKING:
     from ..avance import ArchivoAvance
-    from ..lectura.documento import Documento
     from ..plan import Plan
     from ..problemas import Problema
 
@@ -41,12 +40,11 @@ if TYPE_CHECKING:
 class Contexto:
     """What a progress-file check may know beyond its file: the plan (None when unusable), the cut-off date, and
     the files already seen for each institution and semester (for the duplicate check, when files are checked one
-    at a time): (clave, periodo) → [(file, its document)]; the position of `institucion` is looked up only for a
-    duplicate (a document of the fast path works its positions out on demand, which costs a second parse)."""
+    at a time): (clave, periodo) → [(file, line, column of its `institucion`)]."""
 
     plan: Plan | None
     corte: dt.date
-    vistos: dict[tuple[str, str], list[tuple[str, Documento | None]]] = field(default_factory=dict)
+    vistos: dict[tuple[str, str], list[tuple[str, int, int]]] = field(default_factory=dict)
 
 
 PLAN: tuple[ModuleType, ...] = (plan_ids, plan_referencias, plan_periodos, plan_metas, plan_alineacion)

@@ -61,7 +61,8 @@ def revisar(archivo: ArchivoAvance, ctx: Contexto) -> Iterator[Problema]:
     previos = ctx.vistos.setdefault(llave, [])
     if previos:
         yield archivo.problema(ARCHIVO_DUPLICADO, ("institucion",), _duplicado(previos[0][0], "ya", llave))
-    previos.append((archivo.ruta, archivo.documento))
+    lugar = archivo.documento.donde_en_la_raiz("institucion") if archivo.documento is not None else (0, 0)
+    previos.append((archivo.ruta, *lugar))
 
 
 def _duplicado(otro: str, como: str, llave: tuple[str, str]) -> str:
@@ -74,6 +75,5 @@ def primeros_duplicados(ctx: Contexto) -> Iterator[Problema]:
     """PNI315 for the first file of each (institution, semester) seen more than once."""
     for llave, archivos in ctx.vistos.items():
         if len(archivos) > 1:
-            ruta, documento = archivos[0]
-            linea, columna = documento.donde(("institucion",)) if documento is not None else (0, 0)
+            ruta, linea, columna = archivos[0]
             yield problema(ARCHIVO_DUPLICADO, ruta, linea, columna, _duplicado(archivos[1][0], "también", llave))

@@ -35,6 +35,11 @@ class Documento:
             r = r[:-1]
         return self.posiciones.get((), (1, 1))
 
+    def donde_en_la_raiz(self, clave: str) -> tuple[int, int]:
+        """Line and column of the value of `clave` in the top-level mapping (`donde((clave,))`, which a document
+        of the fast path answers without working out every position)."""
+        return self.donde((clave,))
+
     def problema(self, codigo: str, ruta: Ruta, mensaje: str, clave: bool = False) -> Problema:
         linea, columna = self.donde(ruta, clave)
         return problema(codigo, self.archivo, linea, columna, mensaje)

@@ -267,6 +267,38 @@ class _DocumentoRapido(Documento):
     def datos(self, valor: Any) -> None:
         self._datos = valor
 
+    def donde_en_la_raiz(self, clave: str) -> tuple[int, int]:
+        """Read off libyaml's events up to that value (the second or third of a progress file), rather than the
+        position of every value: `pni validar` asks it of every file, for the duplicate check."""
+        if "posiciones" in self.__dict__:
+            return self.donde((clave,))
+        from yaml import events as ev
+
+        from .estructura import eventos_libyaml
+
+        eventos = eventos_libyaml(self._fuente())
+        abiertas: list[list[Any]] = []  # each open collection: [is a mapping, nodes so far]
+        siguiente = False
+        try:
+            for e in eventos or ():
+                if isinstance(e, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                    abiertas.pop()
+                    continue
+                if not isinstance(e, (ev.ScalarEvent, ev.AliasEvent, ev.CollectionStartEvent)):
+                    continue  # the stream's and the document's start and end
+                if siguiente:
+                    return e.start_mark.line + 1, e.start_mark.column + 1
+                if (len(abiertas) == 1 and abiertas[0][0] and abiertas[0][1] % 2 == 0
+                        and isinstance(e, ev.ScalarEvent) and e.value == clave):
+                    siguiente = True
+                if abiertas:
+                    abiertas[-1][1] += 1
+                if isinstance(e, ev.CollectionStartEvent):
+                    abiertas.append([isinstance(e, ev.MappingStartEvent), 0])
+        except Exception:  # pragma: no cover - the fast path read this very text
+            pass
+        return self.donde((clave,))
+
     def aligerar(self) -> None:
         """Free the data and keep the text compressed (a valid progress file, once its model is built)."""
         if "_texto" in self.__dict__:

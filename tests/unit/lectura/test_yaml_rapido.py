@@ -78,6 +78,12 @@ def comparar(texto: str) -> Documento | None:
         assert referencia.problemas == [], texto  # it vouches only for clean files
         ligero = yaml_rapido.cargar(texto, "f.yaml", 40)
         assert isinstance(ligero, yaml_rapido._DocumentoRapido)
+        if isinstance(referencia.datos, dict):  # read off the events, each top-level value where the reference has it
+            for clave in referencia.datos:
+                assert ligero.donde_en_la_raiz(clave) == referencia.donde((clave,)), (texto, clave)
+            assert "posiciones" not in ligero.__dict__  # without working out every position
+            ligero = yaml_rapido.cargar(texto, "f.yaml", 40)
+            assert isinstance(ligero, yaml_rapido._DocumentoRapido)
         ligero.aligerar()  # data and positions come back from the compressed text
         assert firma(ligero) == firma(referencia), texto
     limite = estructura.revisar(texto, "f.yaml", 40)
