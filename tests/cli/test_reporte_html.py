@@ -165,6 +165,10 @@ def test_html_quien_debe_cada_semestre_sin_partir(html: Html) -> None:
         entradas = re.findall(r'<span class="junto">([^<]*)</span>', celda)
         claves = [e.split(" ")[0] for e in entradas]
         assert len(claves) == len(set(claves)), celda  # one entry per institution
+    # the institutions that owe reports: each missing semester of the column «Faltantes» on one line, too
+    deudoras = html.texto.split("<th>Faltantes</th>")[1].split("</table>")[0]
+    faltantes = re.findall(r"</b> [^<]*</td><td>(.*?)</td>", deudoras)
+    assert any(faltantes) and all(re.fullmatch(r'(<span class="junto">\d{4}-S\d</span>(, )?)*', f) for f in faltantes)
 
 
 def test_html_mismos_bytes(html: Html, tmp_path: Path) -> None:
