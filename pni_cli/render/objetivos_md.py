@@ -20,13 +20,29 @@ from ..objetivos import (
     origenes_en_palabras,
 )
 from ..progreso import ESTADOS, ETIQUETAS
+from ..semaforo import SIMBOLOS
 from ..texto_seguro import celda_markdown as celda
 from ..texto_seguro import texto_markdown as md
 
 
 def _conteo(conteo: dict[str, int]) -> str:
-    partes = [f"{n} {ETIQUETAS[k]}" for k in ESTADOS if (n := conteo.get(k, 0))]
+    partes = [f"{SIMBOLOS[k]} {ETIQUETAS[k]} {n}" for k in ESTADOS if (n := conteo.get(k, 0))]
     return ", ".join(partes) or "—"
+
+
+def _estado(estado: str | None, etiqueta: str) -> str:
+    """A state as symbol and word («✖ rojo»), so it reads the same printed in black and white."""
+    return (f"{SIMBOLOS[estado]} " if estado else "") + etiqueta
+
+
+def _leyenda(v: PorObjetivo) -> list[str]:
+    # the legend is pni's own text (semaforo.LEYENDA with the plan's thresholds), not data: «<» stays «<»
+    estados = "; ".join(f"{SIMBOLOS[k]} {ETIQUETAS[k]} ({v.leyenda[k]})" for k in ESTADOS if k in v.leyenda)
+    return ["", "---", "",
+            f"Semáforo: {estados}. Un semestre se evalúa al día siguiente de su plazo de entrega. «Faltan k de n "
+            f"informes»: el estado se calculó sin todos los informes debidos. «Revisar meta»: lo reportado supera el "
+            f"{v.revisar_meta:g} % de lo esperado. El estado de una actividad es el más urgente de sus indicadores "
+            "que miden el objetivo."]
 
 
 def _plural(n: int, singular: str, plural: str) -> str:
@@ -79,7 +95,7 @@ def _vinculo(a: ActividadVista) -> str:
 def _tabla_actividades(o: ObjetivoVista) -> list[str]:
     out = ["", "| Actividad | Responsables | Periodo | Estado | Por qué contribuye |", "|---|---|---|---|---|"]
     for a in o.actividades:
-        estado = celda(a.etiqueta) + (f" ({celda(a.nota)})" if a.nota else "")
+        estado = celda(_estado(a.estado, a.etiqueta)) + (f" ({celda(a.nota)})" if a.nota else "")
         out.append(f"| **{a.id}** {celda(a.texto)} | {celda(', '.join(a.responsables))} | {celda(a.periodo)} | "
                    f"{estado} | {_vinculo(a)} |")
     return out
@@ -92,7 +108,7 @@ def _cifras(o: ObjetivoVista) -> list[str]:
            "| Indicador | Meta | Reportado | Logro | Estado | Desglose |", "|---|---|---:|---:|---|---|"]
     for a in o.actividades:
         for c in a.cifras:
-            estado = celda(c.etiqueta) + (f" ({celda(c.notas)})" if c.notas else "")
+            estado = celda(_estado(c.estado, c.etiqueta)) + (f" ({celda(c.notas)})" if c.notas else "")
             desglose = "; ".join(celda(x) for x in c.desglose) or "—"
             out.append(f"| **{c.id}** {celda(c.texto)} | {celda(c.meta)} | {celda(c.reportado)} | {celda(c.logro)} "
                        f"| {estado} | {desglose} |")
@@ -147,7 +163,7 @@ def _medios(v: PorObjetivo) -> list[str]:
         principios = " · ".join(f"**{p.principio}** *{ORIGENES[p.origen]}*" + (f": {celda(p.razon)}" if p.razon else "")
                                 for p in a.principios) or "—"
         out.append(f"| **{a.id}** {celda(a.texto)} | {celda(', '.join(a.responsables))} | {celda(a.periodo)} | "
-                   f"{celda(a.etiqueta)} | {principios} |")
+                   f"{celda(_estado(a.estado, a.etiqueta))} | {principios} |")
     relatos = [r for a in v.medios for r in a.relatos]
     if relatos:
         out += ["", "### Lo que informan las instituciones", ""]
@@ -203,5 +219,5 @@ def documento(v: PorObjetivo) -> str:
     lineas = [*cabecera, *_avisos(v), *_resumen(v)]
     for o in v.objetivos:
         lineas += _objetivo(o, v.filtro_eje)
-    lineas += [*_medios(v), *_principios(v), *_metodo(v)]
+    lineas += [*_medios(v), *_principios(v), *_metodo(v), *_leyenda(v)]
     return "\n".join(lineas).rstrip("\n") + "\n"

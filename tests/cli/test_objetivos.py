@@ -180,6 +180,25 @@ def test_documento_por_objetivo_en_markdown(ws: Path) -> None:
     assert huellas(ws) == antes
 
 
+def test_documento_por_objetivo_en_markdown_cada_estado_con_su_simbolo(ws: Path) -> None:
+    """Printed in black and white, a state reads by its symbol and word (as in the HTML and the Excel), and the
+    document ends with the legend of the semáforo."""
+    from pni_cli.semaforo import SIMBOLOS
+    from tests.cli.test_reporte import partir, tablas
+
+    md = pni(ws, "reporte", "--por-objetivo", "--corte", CORTE).out
+    estados = []  # «✖ rojo (falta 1 de 8 informes)» in the Estado columns, «● verde 3, ✖ rojo 1» in the Resumen
+    for t in tablas(md):
+        encabezado = partir(t[0])
+        if "Estado" in encabezado:
+            estados += [partir(f)[encabezado.index("Estado")] for f in t[2:]]
+        if "Indicadores por estado" in encabezado:
+            estados += [p for f in t[2:] for p in partir(f)[encabezado.index("Indicadores por estado")].split(", ")]
+    assert len(estados) > 100
+    assert [e for e in estados if e.split(" ")[0] not in {"—", *SIMBOLOS.values()}] == []
+    assert md.rstrip().split("\n")[-1].startswith("Semáforo: ✔ cumplida (meta alcanzada); ● verde (logro ≥ 90 %")
+
+
 def test_documento_por_objetivo_escapa_el_markdown_de_los_datos(espacio: Path) -> None:
     escribir(espacio / "avances/2026-S1/DGME.yaml", informe(
         '  - actividad: "5.4.1"\n    logros: "Tabla | rota <script>alert(1)</script> **negrita** [enlace](x)"\n'

@@ -165,6 +165,10 @@ def test_html_quien_debe_cada_semestre_sin_partir(html: Html) -> None:
         entradas = re.findall(r'<span class="junto">([^<]*)</span>', celda)
         claves = [e.split(" ")[0] for e in entradas]
         assert len(claves) == len(set(claves)), celda  # one entry per institution
+    # the institutions that owe reports: each missing semester of the column «Faltantes» on one line, too
+    deudoras = html.texto.split("<th>Faltantes</th>")[1].split("</table>")[0]
+    faltantes = re.findall(r"</b> [^<]*</td><td>(.*?)</td>", deudoras)
+    assert any(faltantes) and all(re.fullmatch(r'(<span class="junto">\d{4}-S\d</span>(, )?)*', f) for f in faltantes)
 
 
 def test_html_mismos_bytes(html: Html, tmp_path: Path) -> None:
@@ -281,3 +285,34 @@ def test_chromium_denunciaria_una_peticion(html: Html, tmp_path: Path) -> None:
     err = _navegador(malo, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={tmp_path / 'malo.pdf'}")
     consola = _consola(err)
     assert consola and "Content Security Policy" in consola[0]
+
+
+A4_UTIL_PX = 703  # A4's 210 mm less the 12 mm margins of @page on each side (estilo.html.j2), at 96 px per inch
+
+
+def _ancho_impreso(archivo: Path, tmp: Path) -> tuple[int, int]:
+    """How wide the page lays out with its print styles in a window as wide as A4's printable width, and that
+    width. Wider than the window, Chromium's print shrinks the whole page to fit: the 9-point tables print at
+    7 points or less. (A copy, with the print styles for the screen and a script that logs the width.)"""
+    texto = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", archivo.read_text(encoding="utf-8"))
+    medir = ("<script>addEventListener('load', () => console.log('ANCHO ' + document.documentElement.scrollWidth + "
+             "' ' + document.documentElement.clientWidth));</script></body>")
+    texto = texto.replace("@media print", "@media all").replace("</body>", medir)
+    copia = tmp / f"ancho-{archivo.name}"
+    copia.write_text(texto, encoding="utf-8")
+    err = _navegador(copia, tmp, f"--window-size={A4_UTIL_PX},1000", "--hide-scrollbars",
+                     f"--screenshot={tmp / 'ancho.png'}")
+    ancho, ventana = re.findall(r"ANCHO (\d+) (\d+)", "\n".join(_consola(err)))[0]
+    return int(ancho), int(ventana)
+
+
+@pytest.mark.parametrize("documento", [(), ("--institucion", "MTPS"), ("--por-objetivo",)],
+                         ids=["mecanismo", "institucion", "por-objetivo"])
+def test_html_cabe_en_el_ancho_de_a4_sin_encogerse(documento: tuple[str, ...], tmp_path: Path) -> None:
+    """The repository's workspace (every eje, the institution with most columns): no table wider than the page
+    (a header that cannot wrap, «no le corresponde» in a column of numbers, a state's badge)."""
+    archivo = tmp_path / "documento.html"
+    r = correr("reporte", "--periodo", "2026-S1", *documento, "--formato", "html", "--salida", str(archivo))
+    assert r.codigo == 0, r.err
+    ancho, ventana = _ancho_impreso(archivo, tmp_path)
+    assert ventana == A4_UTIL_PX and ancho <= ventana, (ancho, ventana)

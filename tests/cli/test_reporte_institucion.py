@@ -42,6 +42,9 @@ def test_markdown_de_una_institucion(ws: Path) -> None:
     assert "compartida con MRREE, ESCO" in texto
     # only its activities
     assert "### 0.1.1 " not in texto
+    # the count by state reads as words: «● verde 7; ▲ amarillo 4», not «7;▲»
+    linea = next(t for t in texto.split("\n") if t.startswith("Indicadores por estado: "))
+    assert ";" in linea and all(p.startswith(" ") for p in linea.split(";")[1:]), linea
 
 
 def test_una_variante_del_nombre_y_una_clave_inexistente(ws: Path) -> None:
