@@ -21,7 +21,7 @@ from .narrativa import Relato, relatos
 from .periodos import rango
 from .plan import Plan
 from .progreso import ESTADOS, ETIQUETAS, Situacion, debidos
-from .semaforo import SIMBOLOS, faltan
+from .semaforo import SIMBOLOS, cuenta, faltan
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class IndicadorPropio:
     esperado: float | None
     reportado: float | None  # the indicator's total (every institution's reports, combined as the plan says)
     logro: float | None
-    faltan: str  # «faltan 2 de 4 informes» (of every responsible institution)
+    faltan: str  # «faltan 2 de 4 informes» (of every responsible institution), «cuenta 1.5: …» (semaforo.cuenta)
     le_corresponde: bool  # it must report this indicator (Meta.la_debe)
     combinar: str | None
     valores: list[ValorPropio]  # one per semester of `InformeInstitucion.semestres_valores`
@@ -148,7 +148,8 @@ def construir(sit: Situacion, plan: Plan, version_plan: str, avances: Collection
             por_sem = {str(v.periodo): v.valores.get(clave) for v in e.historia}
             indicadores.append(IndicadorPropio(
                 e.id, ind.texto, ind.meta.texto, e.estado, ETIQUETAS[e.estado], SIMBOLOS[e.estado], e.esperado,
-                e.reportado, e.logro, faltan(e), ind.meta.la_debe(clave), e.combinar,
+                e.reportado, e.logro, ", ".join(n for n in (faltan(e), cuenta(e)) if n), ind.meta.la_debe(clave),
+                e.combinar,
                 [ValorPropio(s, por_sem.get(s), s in faltantes) for s in semestres]))
         actividades.append(ActividadPropia(a.id, a.eje, act.texto, a.estado, ETIQUETAS[a.estado],
                                            SIMBOLOS[a.estado], otros, indicadores))

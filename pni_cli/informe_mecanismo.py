@@ -17,7 +17,7 @@ from .narrativa import Relato, relatos
 from .periodos import Semestre
 from .plan import Plan
 from .progreso import ESTADOS, ETIQUETAS, Completitud, EstadoIndicador, Situacion
-from .semaforo import SIMBOLOS, faltan
+from .semaforo import SIMBOLOS, cuenta, faltan
 
 # The states a meeting acts on, listed in the summary with every indicator they count.
 ALERTAS = ("rojo", "no_cumplida", "sin_reporte")
@@ -269,6 +269,8 @@ def _notas(e: EstadoIndicador) -> str:
     notas = []
     if faltan(e):
         notas.append(faltan(e))
+    if cuenta(e):
+        notas.append(cuenta(e))
     if e.final and e.estado not in ("cumplida", "no_cumplida"):
         notas.append("final")
     if e.disminucion:

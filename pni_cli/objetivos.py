@@ -26,7 +26,7 @@ from .narrativa import Relato, relatos
 from .periodos import Semestre
 from .plan import Actividad, Indicador, Plan, VinculoObjetivo, VinculoPrincipio
 from .progreso import ESTADOS, ETIQUETAS, EstadoIndicador, Situacion, estado_de_actividad
-from .semaforo import faltan, leyenda
+from .semaforo import cuenta, faltan, leyenda
 
 ORIGENES = {"fuente": "de la fuente", "mecanismo": "confirmado por el Mecanismo", "propuesta": "propuesta"}
 
@@ -322,7 +322,7 @@ def _dimension(clave: str) -> str:
 def _cifra(plan: Plan, e: EstadoIndicador, reportes: list[tuple[Semestre, str, Reporte]],
            propio: VinculoObjetivo | None) -> Cifra:
     ind = plan.indicadores[e.id]
-    notas = [n for n in (faltan(e), "revisar meta" if e.revisar_meta else "",
+    notas = [n for n in (faltan(e), cuenta(e), "revisar meta" if e.revisar_meta else "",
                          "niveles discrepantes" if e.discrepancia else "") if n]
     unidad = " %" if ind.meta.tipo in ("hito", "porcentaje") else ""  # a hito's 40 is 40 % done
     return Cifra(e.id, ind.texto, ind.meta.texto, e.estado, ETIQUETAS[e.estado],

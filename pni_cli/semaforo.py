@@ -1,10 +1,12 @@
 """The semáforo as people read it, one for every view (terminal, Markdown, Excel, HTML): each state's symbol and
 the meaning of each state with the plan's thresholds. A state is always symbol + word (+ colour where there is
 colour), so it reads the same printed in black and white. Also «faltan k de n informes», the note of a state
-computed without every owed report. Pure: no rich, no files."""
+computed without every owed report, and «cuenta x: …», the note of a meta per year whose surplus in one
+year was not counted for another. Pure: no rich, no files."""
 
 from __future__ import annotations
 
+from .formato import numero
 from .lenguaje import contar, verbo
 from .progreso import EstadoIndicador
 
@@ -39,3 +41,16 @@ def faltan(e: EstadoIndicador) -> str:
     if not e.con_faltantes or e.estado == "sin_reporte":
         return ""
     return faltan_de(len(e.informes_faltantes), e.informes_debidos)
+
+NOTA_CUENTA = "«Cuenta x»: en una meta por año, lo que sobra en un año no cubre otro; el logro se calcula con x."
+
+
+def cuenta(e: EstadoIndicador) -> str:
+    """«cuenta 1.5: lo que sobra en un año no cubre otro» when the logro is worked out from less
+    than what the reported-of-expected figures beside it suggest (a meta per year: 5 agendas in 2024 do not cover
+    2025), else "". Without it «2 de 2 · 75 %» would read as an error."""
+    if e.acreditado is None or e.reportado is None or not e.esperado:
+        return ""
+    if e.acreditado + 1e-9 >= min(e.reportado, e.esperado):
+        return ""
+    return f"cuenta {numero(e.acreditado)}: lo que sobra en un año no cubre otro"

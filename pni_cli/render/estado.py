@@ -23,7 +23,7 @@ from ..lenguaje import contar, lista, segun, verbo
 from ..periodos import Semestre
 from ..plan import Plan
 from ..progreso import ESTADOS, ETIQUETAS, FINALES, Completitud, Deuda, EstadoActividad, EstadoIndicador, Situacion
-from ..semaforo import SIMBOLOS, faltan
+from ..semaforo import SIMBOLOS, cuenta, faltan
 from ..texto_seguro import terminal as seguro
 from ..texto_seguro import una_linea
 from .consola import a_texto
@@ -309,12 +309,14 @@ class Listado:
         if self.institucion is not None and e.estado not in ("meta_por_definir", "no_iniciada"):
             suyo = propio(e, self.plan, self.institucion)
             if suyo is not None:
-                cuenta = "" if cuenta_su_cifra(self.plan, e.id, self.institucion) else " (no cuenta)"
-                partes.append(Text(f"{self.institucion}: {valor(suyo, ind.meta)}{cuenta}", style="bold"))
+                no_cuenta = "" if cuenta_su_cifra(self.plan, e.id, self.institucion) else " (no cuenta)"
+                partes.append(Text(f"{self.institucion}: {valor(suyo, ind.meta)}{no_cuenta}", style="bold"))
             elif self.institucion in (c for c, _ in e.informes_faltantes):
                 partes.append(Text(f"{self.institucion}: sin reporte", style="bold"))
         if faltan(e):
             partes.append(Text(faltan(e), style="italic"))
+        if cuenta(e):
+            partes.append(Text(cuenta(e), style="italic"))
         if e.final and e.estado not in FINALES and e.estado != "meta_por_definir":
             partes.append(Text("periodo cerrado", style="italic"))
         for hay, aviso in ((e.revisar_meta, "revisar meta"), (e.discrepancia, "niveles discrepantes"),

@@ -29,6 +29,7 @@ from ..informe_mecanismo import (
     texto_tardio,
 )
 from ..progreso import ETIQUETAS
+from ..semaforo import NOTA_CUENTA
 from . import paleta
 from .excel import (
     ALTO_UTIL_PT,
@@ -402,7 +403,8 @@ def resumen(lb: Libro, i: InformeMecanismo, titulo: str) -> None:
     leyenda_semaforo(h, i.leyenda)
     h.texto(f"Un semestre se evalúa al día siguiente de su plazo de entrega; «revisar meta»: lo reportado supera "
             f"el {i.umbrales['revisar_meta']:g} % de lo esperado. «Faltan k de n informes»: el estado se calculó "
-            "sin todos los informes debidos.", font=lb.f_cursiva)
+            "sin todos los informes debidos. «Cuenta x»: en una meta por año, lo que sobra en un año no cubre otro; el "
+            "logro se calcula con x.", font=lb.f_cursiva)
     h.terminar()
 
 
@@ -475,7 +477,8 @@ def hoja_eje(lb: Libro, i: InformeMecanismo, eje: Any) -> None:
                           if f.ultimo_periodo and f.ultima_fecha else None, f.observaciones or None])
             estilos.append({7: estilo})
     leyenda_semaforo(h, i.leyenda)
-    h.texto("Notas: «faltan k de n informes», el estado se calculó sin todos los informes debidos; «revisar meta», "
+    h.texto("Notas: «faltan k de n informes», el estado se calculó sin todos los informes debidos; «cuenta x», en "
+            "una meta por año lo que sobra en un año no cubre otro (el logro se calcula con x); «revisar meta», "
             f"lo reportado supera el {i.umbrales['revisar_meta']:g} % de lo esperado; «niveles discrepantes», las "
             "instituciones reportan niveles distintos; «final», la ventana del indicador ya se evaluó entera. "
             "Celdas vacías: sin valor (nada esperado aún, o nada reportado).", font=lb.f_cursiva)
@@ -600,9 +603,9 @@ def libro_institucion(informe: Any) -> bytes:
         leyenda_semaforo(h, i.leyenda)
         h.texto(f"Las columnas de los semestres ({sems[0]}…) son los valores que {i.clave} reportó; «✖ falta»: "
                 "debía reportarlo ese semestre y no llegó; vacía: nada que reportar. Reportado (total): lo de todas "
-                "las instituciones responsables, combinado como dice el plan." if sems else
-                "Reportado (total): lo de todas las instituciones responsables, combinado como dice el plan.",
-                font=lb.f_cursiva)
+                f"las instituciones responsables, combinado como dice el plan. {NOTA_CUENTA}" if sems else
+                f"Reportado (total): lo de todas las instituciones responsables, combinado como dice el plan. "
+                f"{NOTA_CUENTA}", font=lb.f_cursiva)
         h.fila += 1
     h.tabla([Columna("Actividad"), Columna("Id"), Columna("Indicador"), Columna("Meta (fuente)"),
              Columna("Esperado a la fecha", numero=True), Columna("Reportado (total)", numero=True),

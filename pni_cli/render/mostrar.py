@@ -24,7 +24,7 @@ from ..lenguaje import contar
 from ..narrativa import Relato
 from ..plan import Actividad, Eje, Indicador, Institucion, Intervencion, Nota, Plan
 from ..progreso import ESTADOS, ETIQUETAS, EstadoIndicador, Situacion
-from ..semaforo import SIMBOLOS, faltan
+from ..semaforo import SIMBOLOS, cuenta, faltan
 from ..texto_seguro import terminal as seguro
 from .consola import a_texto
 from .estado import Listado, _avisos, banner_ilustrativo, bloque_institucion, leyenda
@@ -156,6 +156,8 @@ def _situacion(e: EstadoIndicador, plan: Plan, sit: Situacion, ancho: int) -> Te
     partes.append(cifra(e, meta))
     if faltan(e):
         partes.append(faltan(e))
+    if cuenta(e):
+        partes.append(cuenta(e))
     if e.final:
         partes.append("su periodo terminó: el estado es final")
     return envolver(partes, ancho, sangria=2, prefijo=Text(f"Situación al {fecha(sit.corte)}: ", style="bold"))

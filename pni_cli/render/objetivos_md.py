@@ -20,7 +20,7 @@ from ..objetivos import (
     origenes_en_palabras,
 )
 from ..progreso import ESTADOS, ETIQUETAS
-from ..semaforo import SIMBOLOS
+from ..semaforo import NOTA_CUENTA, SIMBOLOS
 from ..texto_seguro import celda_markdown as celda
 from ..texto_seguro import texto_markdown as md
 
@@ -40,9 +40,9 @@ def _leyenda(v: PorObjetivo) -> list[str]:
     estados = "; ".join(f"{SIMBOLOS[k]} {ETIQUETAS[k]} ({v.leyenda[k]})" for k in ESTADOS if k in v.leyenda)
     return ["", "---", "",
             f"Semáforo: {estados}. Un semestre se evalúa al día siguiente de su plazo de entrega. «Faltan k de n "
-            f"informes»: el estado se calculó sin todos los informes debidos. «Revisar meta»: lo reportado supera el "
-            f"{v.revisar_meta:g} % de lo esperado. El estado de una actividad es el más urgente de sus indicadores "
-            "que miden el objetivo."]
+            f"informes»: el estado se calculó sin todos los informes debidos. {NOTA_CUENTA} «Revisar meta»: lo "
+            f"reportado supera el {v.revisar_meta:g} % de lo esperado. El estado de una actividad es el más urgente "
+            "de sus indicadores que miden el objetivo."]
 
 
 def _plural(n: int, singular: str, plural: str) -> str:

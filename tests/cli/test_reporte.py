@@ -309,7 +309,8 @@ def test_markdown_mismos_numeros_que_estado_json(base: Base) -> None:
     # a few by hand, as a reader checks them
     # 1.4.2.a «100 participantes por año»: 2024 expects 50 and has nothing; 2025 expects 100 and has 40 + 5,000 →
     # credited 100: 100 of 150 = 67 %, rojo; 5,040 ÷ 150 = 3,360 % → revisar meta; 2 of 9 owed reports arrived
-    assert filas["1.4.2.a"][3:7] == ["150", "5,040", "67 %", "✖ rojo (faltan 7 de 9 informes, revisar meta)"]
+    assert filas["1.4.2.a"][3:7] == ["150", "5,040", "67 %", "✖ rojo (faltan 7 de 9 informes, cuenta 100: lo que sobra "
+                                                             "en un año no cubre otro, revisar meta)"]
     # 3.1.1.b «10 instituciones participantes» (promedio): 8.5 → 85 %; only 2025-S2 of 3 semesters reported
     assert filas["3.1.1.b"][3:7] == ["10", "8.5", "85 %", "▲ amarillo (faltan 2 de 3 informes)"]
     # 3.4.2.a «Un registro» (hito, vence 2028-S2, combinar maximo): MTPS 60 and MRREE 50 in 2025-S2 → 60, not judged

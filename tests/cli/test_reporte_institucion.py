@@ -38,7 +38,8 @@ def test_markdown_de_una_institucion(ws: Path) -> None:
     assert "**Próximo plazo:** el informe de 2026-S1 vence el 30/07/2026 (20 indicadores)." in texto
     # its own values beside the indicator's total (MTPS reported 40 and 5,000 of 5,040)
     assert ("| 1.4.2.a | Número de participantes en estos programas. | 100 participantes por año. | 150 | 5,040 | "
-            "67 % | ✖ rojo (faltan 7 de 9 informes) | falta | 40 | 5,000 |") in texto
+            "67 % | ✖ rojo (faltan 7 de 9 informes, cuenta 100: lo que sobra en un año no cubre otro) | falta | 40 | "
+            "5,000 |") in texto
     assert "compartida con MRREE, ESCO" in texto
     # only its activities
     assert "### 0.1.1 " not in texto
@@ -62,7 +63,9 @@ def test_excel_y_html_de_una_institucion(ws: Path) -> None:
     assert libro.sheetnames == ["Lo que debe", "Indicadores", "Lo que informó"]
     hoja = libro["Indicadores"]
     fila = next(f for f in hoja.iter_rows() if f[1].value == "1.4.2.a")
-    assert [c.value for c in fila[4:11]] == [150, 5040, pytest.approx(2 / 3), "✖ rojo\nfaltan 7 de 9 informes",
+    assert [c.value for c in fila[4:11]] == [150, 5040, pytest.approx(2 / 3),
+                                          "✖ rojo\nfaltan 7 de 9 informes, cuenta 100: lo que sobra en un año no "
+                                          "cubre otro",
                                              "✖ falta", 40, 5000]
     assert fila[6].number_format == "0%"
     html = ws / "MTPS.html"
