@@ -20,7 +20,7 @@ LEYENDA = {
     "rojo": "logro < {amarillo} %",
     "no_cumplida": "su periodo terminó sin alcanzar la meta",
     "en_curso": "aún no vence: su avance se muestra sin juzgarlo",
-    "sin_reporte": "ningún reporte en los semestres evaluados",
+    "sin_reporte": "ningún reporte en los semestres evaluados (una actividad: alguno de sus indicadores)",
     "no_iniciada": "ningún semestre de su periodo evaluado aún",
     "meta_por_definir": "no se evalúa hasta que se defina la meta",
 }
