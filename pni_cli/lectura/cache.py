@@ -85,13 +85,14 @@ def carpeta_cache() -> Path | None:
 
 def _firma_codigo() -> tuple[Any, ...]:
     """pni's own code and the limits it reads with: a changed module (a developer's checkout, an upgrade) or
-    another PNI_MAX_BYTES / PNI_MAX_PROFUNDIDAD (which decide whether a file is valid) make the cache stale."""
+    another PNI_MAX_BYTES, PNI_MAX_PROFUNDIDAD, PNI_MAX_VALORES or PNI_MAX_ELEMENTOS (which decide whether a file
+    is valid) make the cache stale."""
     paquete = Path(__file__).parent
     modulos = []
     for ruta in sorted(paquete.rglob("*.py")):
         st = ruta.stat()
         modulos.append((ruta.relative_to(paquete).as_posix(), st.st_size, st.st_mtime_ns))
-    limites = (limite("PNI_MAX_BYTES"), limite("PNI_MAX_PROFUNDIDAD"))
+    limites = tuple(limite(v) for v in ("PNI_MAX_BYTES", "PNI_MAX_PROFUNDIDAD", "PNI_MAX_VALORES", "PNI_MAX_ELEMENTOS"))
     return (FORMATO, __version__, sys.version_info[:2], limites, tuple(modulos))
 
 

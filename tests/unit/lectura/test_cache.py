@@ -208,18 +208,19 @@ def test_pni_estado_con_la_cache_al_dia_no_carga_pydantic_ni_yaml(ws: Path, carp
     assert "typer._adapters" not in importados()  # pni_cli/typer_privado.py converts the options itself
 
 
-def test_otros_limites_de_lectura_invalidan_la_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PNI_MAX_BYTES and PNI_MAX_PROFUNDIDAD decide whether a file is valid: what was cached under other limits
-    is not used."""
-    monkeypatch.delenv("PNI_MAX_BYTES", raising=False)
-    monkeypatch.delenv("PNI_MAX_PROFUNDIDAD", raising=False)
+@pytest.mark.parametrize(("variable", "otro", "por_omision"), [
+    ("PNI_MAX_PROFUNDIDAD", "100", "40"), ("PNI_MAX_BYTES", "1000", str(1024 * 1024)),
+    ("PNI_MAX_VALORES", "50", "20000"), ("PNI_MAX_ELEMENTOS", "5", "1000")])
+def test_otros_limites_de_lectura_invalidan_la_cache(monkeypatch: pytest.MonkeyPatch, variable: str, otro: str,
+                                                     por_omision: str) -> None:
+    """Each of these limits decides whether a file is valid: what was cached under other limits is not used."""
+    for v in ("PNI_MAX_BYTES", "PNI_MAX_PROFUNDIDAD", "PNI_MAX_VALORES", "PNI_MAX_ELEMENTOS"):
+        monkeypatch.delenv(v, raising=False)
     antes = cache._firma_codigo()
-    monkeypatch.setenv("PNI_MAX_PROFUNDIDAD", "100")
+    monkeypatch.setenv(variable, otro)
     assert cache._firma_codigo() != antes
-    monkeypatch.setenv("PNI_MAX_PROFUNDIDAD", "40")
+    monkeypatch.setenv(variable, por_omision)
     assert cache._firma_codigo() == antes
-    monkeypatch.setenv("PNI_MAX_BYTES", "1000")
-    assert cache._firma_codigo() != antes
 
 
 # --- a cache folder or file that someone else prepared -----------------------------------------------------------
