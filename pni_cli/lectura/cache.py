@@ -11,6 +11,10 @@ content, not the modification time), and the whole cache only if pni's own code 
 and modification time of each of its modules). A changed progress file is read again alone; a changed plan file
 reads the plan again. An invalid plan is never cached: the command fails as it would without the cache.
 
+The evaluation too (`pni_cli/evaluacion.py`): the situation the engine computed, kept in a second file beside the
+first under a key made of the digests of every input file, the cut-off date and the eje and institution asked for;
+the last few evaluations are kept, so that `pni estado` typed again the same day does not compute the semáforo again.
+
 Safety: the cache file is read only if it is a regular file that belongs to the user and nobody else can write it
 (opened without blocking and without following a link); it is read with an unpickler that builds nothing but those
 records, dates and built-in containers. A relative PNI_CACHE_DIR, XDG_CACHE_HOME or HOME is ignored (the XDG
@@ -43,7 +47,14 @@ try:  # CPython's own BLAKE2: the same digest as hashlib's, without hashlib's Op
 except ImportError:  # pragma: no cover - another Python
     from hashlib import blake2b
 
-FORMATO = 2  # 2: the records of plan.py and avance.py (1 held generic records)
+FORMATO = 3  # 2: the records of plan.py and avance.py (1 held generic records); 3: and the evaluations
+EVALUACIONES = 4  # evaluations kept (a few views of the same day: the plan, an eje, an institution)
+
+
+def _registros(*modulos: Any) -> dict[tuple[str, str], type]:
+    """The dataclasses defined in `modulos`, by (module, name)."""
+    return {(m.__name__, nombre): clase for m in modulos for nombre, clase in vars(m).items()
+            if isinstance(clase, type) and dataclasses.is_dataclass(clase) and clase.__module__ == m.__name__}
 
 
 class _Lector(pickle.Unpickler):
@@ -53,13 +64,16 @@ class _Lector(pickle.Unpickler):
         ("datetime", "date"): dt.date,
         ("pni_cli.problemas", "Problema"): problemas.Problema,
         ("pni_cli.problemas", "Severidad"): problemas.Severidad,
-        **{(modulo.__name__, nombre): clase for modulo in (plan, avance)
-           for nombre, clase in vars(modulo).items()
-           if isinstance(clase, type) and dataclasses.is_dataclass(clase) and clase.__module__ == modulo.__name__
-           and clase not in (plan.Plan, avance.ArchivoAvance)}}
+        **{k: v for k, v in _registros(plan, avance).items() if v not in (plan.Plan, avance.ArchivoAvance)}}
+    # the engine's records (progreso.py, entradas.py, periodos.py), filled in the first time an evaluation is read
+    PERMITIDOS_EVALUACION: ClassVar[dict[tuple[str, str], type]] = {}
 
     def find_class(self, module: str, name: str) -> Any:
-        clase = self.PERMITIDOS.get((module, name))
+        if not self.PERMITIDOS_EVALUACION:
+            from .. import entradas, periodos, progreso
+
+            self.PERMITIDOS_EVALUACION.update(_registros(entradas, periodos, progreso))
+        clase = self.PERMITIDOS.get((module, name)) or self.PERMITIDOS_EVALUACION.get((module, name))
         if clase is None:
             raise pickle.UnpicklingError(f"{module}.{name} no está permitido en la caché")
         return clase
@@ -100,14 +114,15 @@ def _resumen(datos: bytes) -> bytes:
     return blake2b(datos, digest_size=16).digest()
 
 
-def _archivo_cache(carpeta: Path, raiz: Path) -> Path:
+def _archivo_cache(carpeta: Path, raiz: Path, que: str = "espacio") -> Path:
     nombre = blake2b(str(raiz.resolve()).encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
-    return carpeta / f"espacio-{nombre}.pickle"
+    return carpeta / f"{que}-{nombre}.pickle"
 
 
-def _leer_cache(archivo: Path, firma: tuple[Any, ...]) -> dict[str, Any]:
+def _leer_cache(archivo: Path, firma: tuple[Any, ...], vacio: dict[str, Any] | None = None) -> dict[str, Any]:
     """The cache's content if it is there, ours, readable and made by this very code; else an empty cache."""
-    vacio: dict[str, Any] = {"plan": None, "avances": {}}
+    if vacio is None:
+        vacio = {"plan": None, "avances": {}}
     try:
         # O_NONBLOCK: a FIFO planted as the cache file must not hang `pni estado`; O_NOFOLLOW: nor a link
         fd = os.open(archivo, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -157,9 +172,16 @@ def _leer(ruta: Path) -> bytes | None:
 def cargar(raiz: Path) -> tuple[Plan, list[ArchivoAvance]]:
     """The plan (or `PlanInvalido`) and the progress files with the problems found reading them, from the cache
     where their files are unchanged."""
+    plan, archivos, _ = cargar_con_huella(raiz)
+    return plan, archivos
+
+
+def cargar_con_huella(raiz: Path) -> tuple[Plan, list[ArchivoAvance], bytes | None]:
+    """`cargar`, and a digest of every input file (names and contents), the key of an evaluation of them; None
+    when the cache is off."""
     carpeta = carpeta_cache()
     if carpeta is None:
-        return _sin_cache(raiz)
+        return (*_sin_cache(raiz), None)
     archivo = _archivo_cache(carpeta, raiz)
     firma = _firma_codigo()
     cache = _leer_cache(archivo, firma)
@@ -180,6 +202,7 @@ def cargar(raiz: Path) -> tuple[Plan, list[ArchivoAvance]]:
         cache["plan"] = None if clave_plan is None else (clave_plan, partes)
         cambiado = True
 
+    huella = blake2b(repr(clave_plan).encode(), digest_size=16)
     anteriores: dict[str, tuple[bytes, Any, Any]] = cache.get("avances", {})
     nuevos: dict[str, tuple[bytes, Any, Any]] = {}
     archivos: list[ArchivoAvance] = []
@@ -187,6 +210,7 @@ def cargar(raiz: Path) -> tuple[Plan, list[ArchivoAvance]]:
         nombre = relativo(ruta, raiz)
         datos = None if enlace_hacia_fuera(ruta, raiz) else _leer(ruta)  # the loader says why it is not read
         resumen = None if datos is None else _resumen(datos)
+        huella.update(repr((nombre, resumen)).encode("utf-8", "surrogateescape"))
         previo = anteriores.get(nombre)
         if resumen is not None and previo is not None and previo[0] == resumen:
             leido = ArchivoAvance(nombre, None, previo[1], list(previo[2]))
@@ -201,7 +225,29 @@ def cargar(raiz: Path) -> tuple[Plan, list[ArchivoAvance]]:
         archivos.append(leido)
     if cambiado or nuevos.keys() != anteriores.keys():
         _escribir_cache(archivo, {"firma": firma, "plan": cache.get("plan"), "avances": nuevos})
-    return plan, archivos
+    return plan, archivos, (huella.digest() if clave_plan is not None else None)
+
+
+def evaluacion_guardada(raiz: Path, clave: tuple[Any, ...]) -> Any:
+    """The evaluation kept under `clave` (`evaluacion.py` says what it holds), or None."""
+    carpeta = carpeta_cache()
+    if carpeta is None:
+        return None
+    guardadas = _leer_cache(_archivo_cache(carpeta, raiz, "evaluacion"), _firma_codigo(), {"evaluaciones": {}})
+    return guardadas.get("evaluaciones", {}).get(clave)
+
+
+def guardar_evaluacion(raiz: Path, clave: tuple[Any, ...], valor: Any) -> None:
+    """Keep `valor` under `clave`, with the last few evaluations (EVALUACIONES)."""
+    carpeta = carpeta_cache()
+    if carpeta is None:
+        return
+    archivo, firma = _archivo_cache(carpeta, raiz, "evaluacion"), _firma_codigo()
+    evaluaciones = dict(_leer_cache(archivo, firma, {"evaluaciones": {}}).get("evaluaciones", {}))
+    evaluaciones.pop(clave, None)
+    evaluaciones[clave] = valor
+    recientes = dict(list(evaluaciones.items())[-EVALUACIONES:])
+    _escribir_cache(archivo, {"firma": firma, "evaluaciones": recientes})
 
 
 def _sin_cache(raiz: Path) -> tuple[Plan, list[ArchivoAvance]]:

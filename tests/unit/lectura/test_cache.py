@@ -295,3 +295,57 @@ def test_las_carpetas_base_relativas_se_ignoran(ws: Path, tmp_path: Path, monkey
     assert sorted(p.relative_to(ws) for p in ws.rglob("*")) == antes
     if carpeta is not None:
         assert archivos_cache(carpeta)
+
+
+# --- the evaluation kept beside the workspace ----------------------------------------------------------------------
+
+def archivos_evaluacion(carpeta: Path) -> list[Path]:
+    return sorted(carpeta.glob("evaluacion-*.pickle")) if carpeta.is_dir() else []
+
+
+def test_la_misma_pregunta_no_se_calcula_dos_veces(ws: Path, carpeta_cache: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked again of the same files, the same date and filters: the kept evaluation, without the engine."""
+    from pni_cli import evaluacion
+
+    esperado = json_sin_cache(ws, monkeypatch)
+    assert json_estado(ws) == esperado
+    assert len(archivos_evaluacion(carpeta_cache)) == 1
+    with monkeypatch.context() as m:
+        m.setattr(evaluacion, "evaluar", lambda *a, **k: pytest.fail("calculó de nuevo"))
+        assert json_estado(ws) == esperado
+
+
+def test_otra_fecha_otro_filtro_u_otro_archivo_es_otra_evaluacion(ws: Path, carpeta_cache: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from pni_cli import evaluacion
+
+    preguntas: list[dict[str, str | None]] = [{}, {"eje": "3"}, {"institucion": "MTPS"}, {"institucion": "MPTS"},
+                                              {"eje": "3", "institucion": "MTPS"}, {"eje": "4"}]
+    for filtros in preguntas:
+        assert json_estado(ws, **filtros) == json_sin_cache(ws, monkeypatch, **filtros)
+    with open(archivos_evaluacion(carpeta_cache)[0], "rb") as f:
+        guardadas = cache._Lector(f).load()["evaluaciones"]
+    # five questions (MPTS is read as MTPS: the same one), the last four kept
+    assert len(guardadas) == cache.EVALUACIONES == 4
+    otro_dia = evaluar_espacio(ws, corte="2025-08-01", periodo=None, eje=None, institucion=None)
+    assert otro_dia.situacion.corte == dt.date(2025, 8, 1)
+    archivo = ws / "avances" / "2025-S1" / "MTPS.yaml"
+    archivo.write_text(archivo.read_text(encoding="utf-8").replace("valor: 1", "valor: 9", 1), encoding="utf-8")
+    llamadas: list[object] = []
+    motor = evaluacion.evaluar
+    with monkeypatch.context() as m:
+        m.setattr(evaluacion, "evaluar", lambda *a, **k: llamadas.append(1) or motor(*a, **k))
+        assert json_estado(ws) == json_sin_cache(ws, monkeypatch)
+    assert llamadas  # a changed file: computed again
+
+
+def test_una_evaluacion_fabricada_no_ejecuta_nada(ws: Path, carpeta_cache: Path) -> None:
+    esperado = json_estado(ws)
+    [archivo] = archivos_evaluacion(carpeta_cache)
+    with open(archivo, "rb") as f:
+        contenido = cache._Lector(f).load()
+    contenido["evaluaciones"] = {k: _Malicioso() for k in contenido["evaluaciones"]}
+    archivo.write_bytes(pickle.dumps(contenido))
+    assert json_estado(ws) == esperado
+    assert not (carpeta_cache / "ejecutado").exists()
