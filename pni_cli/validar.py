@@ -76,7 +76,7 @@ def validar_espacio(raiz: Path, rutas: list[Path] | None, corte: dt.date) -> Res
         problemas.extend(revisar_plan(plan))
     ctx = Contexto(plan, corte)
     for ruta in _elegidas(raiz, rutas):
-        archivo = cargar_avance(ruta, raiz)
+        archivo = cargar_avance(ruta, raiz, conservar=False)  # checked, then dropped
         problemas.extend(_precisar_indicadores(plan, archivo, archivo.problemas) if plan is not None
                          else archivo.problemas)
         problemas.extend(revisar_avance(archivo, ctx))

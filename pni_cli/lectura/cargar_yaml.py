@@ -66,11 +66,16 @@ def cargar_bytes(datos: bytes, nombre: str) -> Documento:
 def cargar_texto(texto: str, nombre: str) -> Documento:
     """Load one YAML text: the C fast path when it can vouch for the result, the reference path otherwise."""
     maximo = limite("PNI_MAX_PROFUNDIDAD")
-    fuera_de_limite = estructura.revisar(texto, nombre, maximo)  # before any parser builds a thing
+    rapido = yaml_rapido.activo()
+    # before any parser builds a thing; the fast path refuses a text over MAX_CARACTERES itself
+    fuera_de_limite = estructura.revisar(texto, nombre, maximo, textos=not rapido)
     if fuera_de_limite is not None:
         return Documento(nombre, problemas=[fuera_de_limite])
-    if yaml_rapido.activo():
+    if rapido:
         doc = yaml_rapido.cargar(texto, nombre, maximo)
         if doc is not None:
             return doc
+        fuera_de_limite = estructura.revisar_textos(texto, nombre, maximo)
+        if fuera_de_limite is not None:
+            return Documento(nombre, problemas=[fuera_de_limite])
     return yaml_referencia.cargar(texto, nombre, maximo)

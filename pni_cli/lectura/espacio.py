@@ -140,12 +140,13 @@ def cargar_plan_o_fallar(raiz: Path, archivos: Mapping[str, Contenido] | None = 
     return plan
 
 
-def cargar_avance(ruta: Path, raiz: Path, datos: Contenido | None = None) -> ArchivoAvance:
+def cargar_avance(ruta: Path, raiz: Path, datos: Contenido | None = None, *, conservar: bool = True) -> ArchivoAvance:
     """One progress file, read from disk or from `datos` (its bytes, already read by the cache or from git; or why
-    they could not be read), with the problems found while reading it."""
+    they could not be read), with the problems found while reading it. `conservar=False`: the caller drops it once
+    checked (`pni validar`), so its document is not compressed for later."""
     problemas: list[Problema] = []
     avance, doc = _cargar(ruta, raiz, Avance, problemas, datos)
-    if isinstance(avance, Avance):
+    if isinstance(avance, Avance) and conservar:
         doc.aligerar()  # the record holds the data now; the document keeps only what locates a problem
     return ArchivoAvance(doc.archivo, doc, a_dominio(avance) if isinstance(avance, Avance) else None, problemas)
 

@@ -49,17 +49,13 @@ def mensaje_profundidad(maximo: int) -> str:
             "PNI_MAX_PROFUNDIDAD)")
 
 
-def revisar(texto: str, nombre: str, profundidad: int) -> Problema | None:
+def revisar(texto: str, nombre: str, profundidad: int, textos: bool = True) -> Problema | None:
     """The first bound that `texto` passes (values, elements, characters, and `profundidad` levels of nesting), as
-    a problem at its place (PNI010); None when it passes none."""
+    a problem at its place (PNI010); None when it passes none. `textos=False` leaves out the length of each text
+    when nothing else needs looking at (the fast path refuses a long text itself, and `revisar_textos` follows)."""
     # a text with fewer possible values than any bound has nothing to count (the converters bound the depth)
     if cota(texto) <= limite("PNI_MAX_VALORES") and cota_elementos(texto) <= limite("PNI_MAX_ELEMENTOS"):
-        if len(texto) <= MAX_CARACTERES:
-            return None
-        completo, p = _textos_con_libyaml(texto, nombre)  # only the length of each text is left to look at
-        if completo:
-            return p
-        return _con_ruamel(texto, nombre, profundidad)[1]
+        return revisar_textos(texto, nombre, profundidad) if textos else None
     completo, p = _con_libyaml(texto, nombre, profundidad)
     if completo:
         return p
@@ -180,6 +176,16 @@ def _con_libyaml(texto: str, nombre: str, profundidad: int) -> tuple[bool, Probl
         return True, None
     except Exception:  # a syntax error, or what libyaml takes for one: the reference parser counts
         return False, None
+
+
+def revisar_textos(texto: str, nombre: str, profundidad: int) -> Problema | None:
+    """The first text of more than MAX_CARACTERES characters, as a problem at its place; None if there is none."""
+    if len(texto) <= MAX_CARACTERES:
+        return None
+    completo, p = _textos_con_libyaml(texto, nombre)  # only the length of each text is left to look at
+    if completo:
+        return p
+    return _con_ruamel(texto, nombre, profundidad)[1]
 
 
 def _textos_con_libyaml(texto: str, nombre: str) -> tuple[bool, Problema | None]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import escalares as esc
 from .documento import Documento, Ruta
-from .estructura import tiene_anclas
+from .estructura import MAX_CARACTERES, tiene_anclas
 from .yaml_referencia import PROFUNDIDAD_C, cota_profundidad
 
 
@@ -199,6 +199,8 @@ def _datos_c(raiz: Any, escalar: Any, secuencia: Any, maximo: int) -> tuple[Any,
         tipo = type(nodo)
         if tipo is escalar:
             valor = nodo.value
+            if len(valor) > MAX_CARACTERES:
+                raise _Declinar  # estructura.revisar_textos words it, at its place
             if not valor and not nodo.style:
                 vacio = True
             tag = nodo.tag
@@ -230,8 +232,8 @@ def _datos_c(raiz: Any, escalar: Any, secuencia: Any, maximo: int) -> tuple[Any,
             if type(k) is not escalar or k.tag != esc.STR:
                 raise _Declinar  # a key that is not a text, or «<<»: the reference path words it
             clave = k.value
-            if clave in salida:
-                raise _Declinar  # a duplicate key
+            if clave in salida or len(clave) > MAX_CARACTERES:
+                raise _Declinar  # a duplicate key, or one too long
             salida[clave] = convertir(v, prof + 1)
         return salida
 

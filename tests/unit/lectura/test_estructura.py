@@ -189,3 +189,13 @@ def test_un_archivo_largo_de_lineas_cortas_no_se_recorre_entero(monkeypatch: pyt
     texto = CABECERA + '  - indicador: "1.4.1.a"\n    valor: 1\n    observaciones: "texto corto"\n' * 300
     monkeypatch.setattr(estructura, "_con_libyaml", lambda *a: pytest.fail("recorrió cada nodo"))
     assert estructura.revisar(texto, "f.yaml", 40) is None
+
+
+@pytest.mark.parametrize("rapido", [True, False])
+def test_un_texto_o_una_clave_demasiado_largos_en_un_archivo_corto(rapido: bool,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within every count, so only the fast path or the text walk can see it: refused at its place either way."""
+    monkeypatch.setattr(yaml_rapido, "activo", lambda: rapido)
+    for texto, lugar in ((CABECERA + f"  - observaciones: '{'x' * 10_001}'\n", (5, 20)),
+                         (CABECERA + f"  - {'k' * 10_001}: 1\n", (5, 5))):
+        assert _problema(texto)[:2] == lugar
