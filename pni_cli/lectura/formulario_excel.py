@@ -529,11 +529,17 @@ def leer(ruta: Path, nombre: str, plan: Plan) -> Lectura:
     elif por:
         datos["reportado_por"] = " ".join(por.split())
         lec.posiciones[("reportado_por",)] = posicion(fm.HOJA, *fm.CELDA_REPORTADO_POR)
-    datos["reportes"] = _reportes(ctx, avances, esperadas)
-    narrativa = _narrativa(ctx, libro.leidas[fm.HOJA_ACTIVIDADES].celdas, acts)
+    celdas_act = libro.leidas[fm.HOJA_ACTIVIDADES].celdas
+    tablas = ((fm.HOJA, avances, [(f.fila, f.debido.indicador.id) for f in esperadas],
+               ("del indicador", "de los indicadores")),
+              (fm.HOJA_ACTIVIDADES, celdas_act, [(a.fila, a.actividad.id) for a in acts],
+               ("de la actividad", "de las actividades")))
+    movidas = {hoja for hoja, celdas, filas_, que in tablas if _filas_movidas(ctx, hoja, celdas, filas_, que)}
+    datos["reportes"] = [] if fm.HOJA in movidas else _reportes(ctx, avances, esperadas)
+    narrativa = [] if fm.HOJA_ACTIVIDADES in movidas else _narrativa(ctx, celdas_act, acts)
     if narrativa:
         datos["actividades"] = narrativa
-    _fuera_del_formulario(ctx, libro, esperadas, acts)
+    _fuera_del_formulario(ctx, libro, esperadas, acts, movidas)
     lec.datos = datos
     return lec
 
@@ -708,6 +714,45 @@ def _fila_fiel(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], 
     return True
 
 
+def _filas_movidas(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], esperadas: list[tuple[int, str]],
+                   que: tuple[str, str]) -> bool:
+    """Rows deleted or inserted in the table (every row below shifts): one problem where each change is, rather
+    than one per shifted row, and True (the sheet's rows are then not read). Only when the ids of column A are the
+    form's with some missing and some rows that are no indicator's: a swapped or edited row, or rows added below
+    the table, are `_fila_fiel`'s and `_fuera_del_formulario`'s."""
+    from difflib import SequenceMatcher
+
+    if not esperadas:
+        return False
+    primera = esperadas[0][0]
+    ultima = max([f for (f, c), v in celdas.items() if c == 1 and f >= primera and texto_de(v)]
+                 + [esperadas[-1][0]])
+    leidos = [(texto_de(celdas.get((f, 1))) or "").strip() for f in range(primera, ultima + 1)]
+    while leidos and not leidos[-1]:
+        leidos.pop()
+    ids = [i for _, i in esperadas]
+    cambios = [op for op in SequenceMatcher(None, ids, leidos, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if cambios and cambios[-1][0] == "insert" and cambios[-1][1] == len(ids):
+        cambios.pop()  # rows added below the table
+    if not cambios or any(op[0] == "replace" or (op[0] == "delete" and set(ids[op[1]:op[2]]) & set(leidos))
+                          or (op[0] == "insert" and set(leidos[op[3]:op[4]]) & set(ids)) for op in cambios):
+        return False
+    arreglo = ("las filas del formulario no se borran ni se insertan: deshaga el cambio (Ctrl+Z) o copie los "
+               "valores en un formulario nuevo de «pni plantilla»; para no informar algo, deje su fila vacía. "
+               "Hasta entonces no se lee ningún valor de esta hoja")
+    for tag, i1, i2, j1, j2 in cambios:
+        fila = primera + j1
+        if tag == "delete":
+            faltan = _lista(ids[i1:i2])
+            texto = (f"falta la fila {que[0]} {faltan}, que iba en esta fila (¿se borró?)" if i2 - i1 == 1 else
+                     f"faltan las filas {que[1]} {faltan}, que iban desde esta fila (¿se borraron?)")
+        else:
+            texto = (f"la fila {fila} no es del formulario (¿se insertó?)" if j2 - j1 == 1 else
+                     f"las filas {fila} a {primera + j2 - 1} no son del formulario (¿se insertaron?)")
+        ctx.mal(hoja, fila, 1, f"{texto}: {arreglo}", FORMULARIO_ALTERADO)
+    return True
+
+
 def _largo(texto: str) -> str:
     """The same bound as a text of a progress file (pni_cli/lectura/estructura.py)."""
     return f"un texto de {len(texto):,} caracteres, y el máximo es {MAX_CARACTERES:,}"
@@ -827,8 +872,9 @@ def _narrativa(ctx: _Contexto, celdas: dict[tuple[int, int], Celda], acts: list[
 
 
 def _fuera_del_formulario(ctx: _Contexto, libro: Libro, esperadas: list[fm.FilaIndicador],
-                          acts: list[fm.FilaActividad]) -> None:
-    """Data typed where the form has no cell to fill is not read: say so rather than lose it silently."""
+                          acts: list[fm.FilaActividad], movidas: set[str]) -> None:
+    """Data typed where the form has no cell to fill is not read: say so rather than lose it silently (not in a
+    sheet whose rows were deleted or inserted: every row below is out of place, and that was said once)."""
     conocidas = {fm.HOJA: {(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), fm.CELDA_INSTITUCION, fm.CELDA_PERIODO,
                            fm.CELDA_FECHA, fm.CELDA_REPORTADO_POR}
                  | {(fm.FILA_ENCABEZADO, c.numero) for c in fm.COLUMNAS}
@@ -836,6 +882,8 @@ def _fuera_del_formulario(ctx: _Contexto, libro: Libro, esperadas: list[fm.FilaI
                  fm.HOJA_ACTIVIDADES: {(1, 1), (2, 1)} | {(fm.FILA_ENCABEZADO_ACT, c.numero) for c in fm.COLUMNAS_ACT}
                  | {(a.fila, c) for a in acts for c in (*a.fijas, *fm.CAMPOS_NARRATIVA)}}
     for hoja, validas in conocidas.items():
+        if hoja in movidas:
+            continue
         fuera = sorted(k for k, c in libro.leidas[hoja].celdas.items()
                        if k not in validas and (c.formula or texto_de(c) is not None))
         if not fuera:
