@@ -555,8 +555,7 @@ def _estructura(ctx: _Contexto, libro: Libro) -> bool:
     """The sheets of a form, a consistent workbook, and no more rows than a form has."""
     if fm.HOJA not in libro.hojas:
         ctx.del_archivo(f"no se encontró la hoja «{fm.HOJA}» (¿se renombró?); hojas del libro: "
-                        f"{_sin_control(', '.join(libro.hojas), 300)}. Use la plantilla de «pni plantilla».",
-                        CAMPO_FALTANTE)
+                        f"{_sin_control(', '.join(libro.hojas), 300)}. {_renombrar(libro, fm.HOJA)}", CAMPO_FALTANTE)
         return False
     if fm.HOJA_DATOS not in libro.hojas:
         ctx.del_archivo(f"falta la hoja oculta «{fm.HOJA_DATOS}» con el periodo y la institución; el libro no viene "
@@ -583,10 +582,19 @@ def _estructura(ctx: _Contexto, libro: Libro) -> bool:
         return False
     if fm.HOJA_ACTIVIDADES not in libro.leidas:
         ctx.del_archivo(f"no se encontró la hoja «{fm.HOJA_ACTIVIDADES}» (¿se renombró o se borró?); hojas del "
-                        f"libro: {_sin_control(', '.join(libro.hojas), 300)}. Use la plantilla de «pni plantilla».",
+                        f"libro: {_sin_control(', '.join(libro.hojas), 300)}. {_renombrar(libro, fm.HOJA_ACTIVIDADES)}",
                         CAMPO_FALTANTE)
         return False
     return True
+
+
+def _renombrar(libro: Libro, hoja: str) -> str:
+    """The fix for a missing sheet: when one sheet of the workbook is none of the form's, give it its name back."""
+    otras = [h for h in libro.hojas if h not in (fm.HOJA_INSTRUCCIONES, fm.HOJA, fm.HOJA_ACTIVIDADES, fm.HOJA_DATOS)]
+    if len(otras) != 1:
+        return "Use la plantilla de «pni plantilla»."
+    return (f"Si «{_sin_control(otras[0], 60)}» es esa hoja, devuélvale su nombre: doble clic en su pestaña, escriba "
+            f"{hoja}, pulse Intro, guarde el libro e impórtelo de nuevo.")
 
 
 def _encabezado(ctx: _Contexto, plan: Plan, meta: dict[Any, Any], avances: dict[tuple[int, int], Celda]

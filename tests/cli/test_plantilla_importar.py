@@ -579,11 +579,17 @@ def _sin_hoja(formulario: bytes, destino: Path, hoja: str, nuevo_nombre: str | N
      "no se pudo abrir el libro"),
     (lambda f, d: _sin_hoja(f, d, "Avances", "Mis avances"), "PNI102",
      "no se encontró la hoja «Avances» (¿se renombró?); hojas del libro: Instrucciones, Mis avances, Actividades, "
-     "_pni"),
+     "_pni. Si «Mis avances» es esa hoja, devuélvale su nombre: doble clic en su pestaña, escriba Avances, pulse "
+     "Intro"),
+    (lambda f, d: _sin_hoja(f, d, "Actividades", "Lo ocurrido"), "PNI102",
+     "no se encontró la hoja «Actividades» (¿se renombró o se borró?); hojas del libro: Instrucciones, Avances, "
+     "Lo ocurrido, _pni. Si «Lo ocurrido» es esa hoja, devuélvale su nombre: doble clic en su pestaña, escriba "
+     "Actividades"),
     (lambda f, d: _sin_hoja(f, d, "_pni", None), "PNI102", "falta la hoja oculta «_pni»"),
     (lambda f, d: _libro_zip(d, {"xl/workbook.xml": b"<x/>", "xl/relleno.bin": bytes(51 * 1024 * 1024)}), "PNI010",
      "el libro descomprimido ocuparía 53,477,380 bytes (máximo 52,428,800); no se abre"),
-], ids=["texto", "xls-antiguo", "zip", "zip-cortado", "xml-roto", "hoja-renombrada", "sin-pni", "bomba-zip"])
+], ids=["texto", "xls-antiguo", "zip", "zip-cortado", "xml-roto", "hoja-renombrada", "actividades-renombrada",
+        "sin-pni", "bomba-zip"])
 def test_importar_archivos_que_no_son_un_formulario(espacio: Path, formulario: bytes, hacer: Any, codigo: str,
                                                     mensaje: str) -> None:
     archivo = espacio / "MTPS.xlsx"
