@@ -537,6 +537,22 @@ def test_una_fila_borrada_o_insertada_se_dice_una_vez(espacio: Path, formulario:
     assert huellas(espacio) == antes
 
 
+def test_una_fila_agregada_para_un_indicador_que_ya_tiene_la_suya(espacio: Path, formulario: bytes) -> None:
+    """A second row appended below the table for an indicator of the form (a second programme, a second
+    figure): the message says where its row is and what to do, not only «hay un dato»."""
+    debajo = FILA_1 + len(IDS_2026)
+    archivo = llenar(formulario, espacio / "MTPS.xlsx", {"F10": 20, f"A{debajo}": IDS_2026[2], f"F{debajo}": 30})
+    antes = huellas(espacio)
+    r = importar_en(espacio, archivo)
+    assert r.codigo == 1, r
+    [linea] = [x for x in r.err.splitlines() if ": error PNI" in x]
+    assert f"Hoja Avances, celda A{debajo} (Indicador): hay un dato donde el formulario no tiene nada que llenar" \
+        in linea
+    assert f"el indicador {IDS_2026[2]} ya tiene su fila (la {FILA_1 + 2}) y el formulario lleva una sola por " \
+        "indicador: escriba en ella la cifra que pide su «Qué informar»" in linea
+    assert huellas(espacio) == antes
+
+
 def test_importar_un_archivo_existente_necesita_forzar(espacio: Path, formulario: bytes) -> None:
     archivo = llenar(formulario, espacio / "MTPS.xlsx", {"F8": 1})
     ok(importar_en(espacio, archivo))
