@@ -384,8 +384,9 @@ def _lectura_probable(n: Numero) -> str:
     return "; escriba un número entero"
 
 
-def leer_fecha(c: Celda | None, fecha_1904: bool) -> dt.date | str | None:
-    """The date of delivery: a date cell, a serial number, or text written day/month/year or AAAA-MM-DD."""
+def leer_fecha(c: Celda | None, fecha_1904: bool, ejemplo: str = "14/01/2027") -> dt.date | str | None:
+    """The date of delivery: a date cell, a serial number, or text written day/month/year or AAAA-MM-DD. `ejemplo`
+    is the date the messages give as an example (the form's deadline)."""
     from openpyxl.styles.numbers import is_date_format
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
@@ -404,7 +405,7 @@ def leer_fecha(c: Celda | None, fecha_1904: bool) -> dt.date | str | None:
                 return fecha.date()
             if isinstance(fecha, dt.date):
                 return fecha
-        return f"{_num(v)} no es una fecha; escriba la fecha de entrega día/mes/año, p. ej. 14/01/2027"
+        return f"{_num(v)} no es una fecha; escriba la fecha de entrega día/mes/año, p. ej. {ejemplo}"
     t = str(v).strip()
     if t.isascii():  # strptime would read any script's digits
         for patron in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%Y"):
@@ -412,7 +413,11 @@ def leer_fecha(c: Celda | None, fecha_1904: bool) -> dt.date | str | None:
                 return dt.datetime.strptime(t, patron).date()
             except ValueError:
                 continue
-    return f"«{t}» no es una fecha; escríbala día/mes/año, p. ej. 14/01/2027 (o AAAA-MM-DD)"
+    m = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", t)
+    if m and int(m[1]) <= 12 < int(m[2]) <= 31:  # month/day/year, as an English Excel writes it
+        return (f"«{t}» no es una fecha día/mes/año (no hay mes {int(m[2])}): ¿es mes/día/año? Escríbala "
+                f"{int(m[2]):02d}/{int(m[1]):02d}/{m[3]}")
+    return f"«{t}» no es una fecha; escríbala día/mes/año, p. ej. {ejemplo} (o AAAA-MM-DD)"
 
 
 def texto_de(c: Celda | None) -> str | None:
@@ -512,12 +517,13 @@ def leer(ruta: Path, nombre: str, plan: Plan) -> Lectura:
     datos: dict[str, Any] = {"periodo": str(sem), "institucion": clave}
     lec.posiciones[("periodo",)] = posicion(fm.HOJA, *fm.CELDA_PERIODO)
     lec.posiciones[("institucion",)] = posicion(fm.HOJA, *fm.CELDA_INSTITUCION)
-    fecha = leer_fecha(_celda_valida(ctx, fm.HOJA, avances, *fm.CELDA_FECHA), ctx.fecha_1904)
+    plazo = f"{sem.vencimiento(plan.general.plazo_dias):%d/%m/%Y}"
+    fecha = leer_fecha(_celda_valida(ctx, fm.HOJA, avances, *fm.CELDA_FECHA), ctx.fecha_1904, plazo)
     lec.posiciones[("fecha_reporte",)] = posicion(fm.HOJA, *fm.CELDA_FECHA)
     if not isinstance(fecha, dt.date):
         if posicion(fm.HOJA, *fm.CELDA_FECHA) not in lec.celdas_con_problema:
             ctx.mal(fm.HOJA, *fm.CELDA_FECHA, fecha or "falta la fecha de entrega; escríbala día/mes/año, p. ej. "
-                                                       f"{sem.vencimiento(plan.general.plazo_dias):%d/%m/%Y}",
+                                                       f"{plazo}",
                     TIPO_INCORRECTO if fecha else CAMPO_FALTANTE)
         # the checks still run on the rest: the semester's last day is a date none of them refuses
         lec.celdas_con_problema.add(posicion(fm.HOJA, *fm.CELDA_FECHA))

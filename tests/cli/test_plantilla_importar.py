@@ -462,7 +462,8 @@ def test_importar_ida_y_vuelta(espacio: Path, formulario: bytes, fecha: Any) -> 
     ({f"F{fila(HITO_A)}": 150}, f"F{fila(HITO_A)} (Valor)", "PNI307",
      "el avance de un hito va de 0 a 100 y el valor es 150"),
     ({f"F{fila(HITO_A)}": 100}, f"F{fila(HITO_A)} (Valor)", "PNI310", "sin evidencia"),
-    ({"F8": 1, "C4": "ayer"}, "C4 (Fecha de entrega)", "PNI103", "«ayer» no es una fecha"),
+    ({"F8": 1, "C4": "ayer"}, "C4 (Fecha de entrega)", "PNI103", "«ayer» no es una fecha; escríbala día/mes/año, "
+                                                                 "p. ej. 30/01/2027"),
     ({"F8": 1, "C4": "10/01/2026"}, "C4 (Fecha de entrega)", "PNI312", "anterior al cierre del semestre 2026-S2"),
     ({"F8": 1}, "C4 (Fecha de entrega)", "PNI102", "falta la fecha de entrega"),
     ({"F8": 1, "I10": "En curso"}, "F10 (Valor)", "PNI102", "falta el Valor: la fila tiene otros datos"),
@@ -762,3 +763,7 @@ def test_una_fecha_ilegible_se_explica() -> None:
     assert "«ayer» no es una fecha" in str(formulario_excel.leer_fecha(_c("ayer"), False))
     assert "7 no es una fecha" in str(formulario_excel.leer_fecha(_c(7), False))  # not a plausible serial date
     assert formulario_excel.leer_fecha(None, False) is None
+    # the example is the form's deadline; a month/day/year date is turned round
+    assert "p. ej. 30/07/2027 (o AAAA-MM-DD)" in str(formulario_excel.leer_fecha(_c("ayer"), False, "30/07/2027"))
+    assert formulario_excel.leer_fecha(_c("07/15/2027"), False) == ("«07/15/2027» no es una fecha día/mes/año (no hay "
+                                                                   "mes 15): ¿es mes/día/año? Escríbala 15/07/2027")
