@@ -907,9 +907,17 @@ def _fuera_del_formulario(ctx: _Contexto, libro: Libro, esperadas: list[fm.FilaI
         otras = f" (y {len(fuera) - 1} celda{'s' if len(fuera) > 2 else ''} más fuera del formulario: " \
                 f"{_lista([celda(*k) for k in fuera[1:]])})" if len(fuera) > 1 else ""
         suya = {f.debido.indicador.id: f.fila for f in esperadas}.get(muestra) if (hoja, col) == (fm.HOJA, 1) else None
-        arreglo = (f"; no se lee: el indicador {muestra} ya tiene su fila (la {suya}) y el formulario lleva una sola "
-                   "por indicador: escriba en ella la cifra que pide su «Qué informar» (una sola por semestre) y las "
-                   "aclaraciones en «Observaciones», y borre esta fila" if suya else
-                   "; no se lee: si es una aclaración, escríbala en «Observaciones» de su indicador; si no, bórrelo")
+        sin_desglose = next((f.debido.indicador.id for f in esperadas if f.fila == fila), None) \
+            if hoja == fm.HOJA and col in (fm.COL_MUJERES, fm.COL_HOMBRES) else None
+        if sin_desglose:
+            arreglo = (f"; no se lee: el indicador {sin_desglose} no se desglosa por sexo (por eso la celda es gris): "
+                       "bórrela; si el dato importa, escríbalo en «Observaciones»")
+        elif suya:
+            arreglo = (f"; no se lee: el indicador {muestra} ya tiene su fila (la {suya}) y el formulario lleva una "
+                       "sola por indicador: escriba en ella la cifra que pide su «Qué informar» (una sola por "
+                       "semestre) y las aclaraciones en «Observaciones», y borre esta fila")
+        else:
+            arreglo = ("; no se lee: si es una aclaración, escríbala en «Observaciones» de su indicador; si no, "
+                       "bórrelo")
         ctx.mal(hoja, fila, col, f"hay un dato donde el formulario no tiene nada que llenar («{muestra}»){otras}"
                                  f"{arreglo}", FORMULARIO_ALTERADO)

@@ -554,6 +554,17 @@ def test_una_fila_agregada_para_un_indicador_que_ya_tiene_la_suya(espacio: Path,
     assert huellas(espacio) == antes
 
 
+def test_mujeres_en_un_indicador_sin_desglose(espacio: Path, formulario: bytes) -> None:
+    """«Mujeres» filled in the grey cell of an indicator that is not a count of people: the message says so."""
+    sin = next(i for i in IDS_2026 if i not in DE_PERSONAS)
+    archivo = llenar(formulario, espacio / "MTPS.xlsx", {f"F{fila(sin)}": 4, f"G{fila(sin)}": 2})
+    r = importar_en(espacio, archivo)
+    assert r.codigo == 1, r
+    [linea] = [x for x in r.err.splitlines() if ": error PNI" in x]
+    assert f"Hoja Avances, celda G{fila(sin)} (Mujeres): hay un dato donde el formulario no tiene nada que llenar " \
+        f"(«2»); no se lee: el indicador {sin} no se desglosa por sexo (por eso la celda es gris)" in linea
+
+
 def test_importar_un_archivo_existente_necesita_forzar(espacio: Path, formulario: bytes) -> None:
     archivo = llenar(formulario, espacio / "MTPS.xlsx", {"F8": 1})
     ok(importar_en(espacio, archivo))
