@@ -753,7 +753,7 @@ def _filas_movidas(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celd
         return False
     arreglo = ("las filas del formulario no se borran ni se insertan: deshaga el cambio (Ctrl+Z) o copie los "
                "valores en un formulario nuevo de «pni plantilla»; para no informar algo, deje su fila vacía. "
-               "Hasta entonces no se lee ningún valor de esta hoja")
+               "Hasta entonces no se lee ningún valor de la tabla")
     for tag, i1, i2, j1, j2 in cambios:
         fila = primera + j1
         if tag == "delete":
