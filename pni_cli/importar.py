@@ -205,8 +205,9 @@ def ejecutar(*, archivos: list[Path], forzar: bool, simular: bool, corte: str | 
             if simular:
                 sys.stdout.write(f"# --- {relativa} (simulación: no se escribió) ---\n{contenido}")
                 existe = " (ya existe: se reemplazaría solo con --forzar)" if imp.ruta.exists() and not forzar else ""
-                sys.stderr.write(f"Simulación: {_cuantos(imp)} se escribirían en {relativa}{existe}; no se "
-                                 "escribió nada\n")
+                uno = len(imp.avance.reportes) == 1 and not imp.avance.actividades  # «1 reporte se escribiría»
+                sys.stderr.write(f"Simulación: {_cuantos(imp)} se escribiría{'' if uno else 'n'} en {relativa}"
+                                 f"{existe}; no se escribió nada\n")
             else:
                 try:
                     preparar_carpeta(carpeta, imp.ruta)

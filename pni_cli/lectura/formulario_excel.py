@@ -384,8 +384,9 @@ def _lectura_probable(n: Numero) -> str:
     return "; escriba un número entero"
 
 
-def leer_fecha(c: Celda | None, fecha_1904: bool) -> dt.date | str | None:
-    """The date of delivery: a date cell, a serial number, or text written day/month/year or AAAA-MM-DD."""
+def leer_fecha(c: Celda | None, fecha_1904: bool, ejemplo: str = "14/01/2027") -> dt.date | str | None:
+    """The date of delivery: a date cell, a serial number, or text written day/month/year or AAAA-MM-DD. `ejemplo`
+    is the date the messages give as an example (the form's deadline)."""
     from openpyxl.styles.numbers import is_date_format
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
@@ -404,7 +405,7 @@ def leer_fecha(c: Celda | None, fecha_1904: bool) -> dt.date | str | None:
                 return fecha.date()
             if isinstance(fecha, dt.date):
                 return fecha
-        return f"{_num(v)} no es una fecha; escriba la fecha de entrega día/mes/año, p. ej. 14/01/2027"
+        return f"{_num(v)} no es una fecha; escriba la fecha de entrega día/mes/año, p. ej. {ejemplo}"
     t = str(v).strip()
     if t.isascii():  # strptime would read any script's digits
         for patron in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%Y"):
@@ -412,7 +413,11 @@ def leer_fecha(c: Celda | None, fecha_1904: bool) -> dt.date | str | None:
                 return dt.datetime.strptime(t, patron).date()
             except ValueError:
                 continue
-    return f"«{t}» no es una fecha; escríbala día/mes/año, p. ej. 14/01/2027 (o AAAA-MM-DD)"
+    m = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", t)
+    if m and int(m[1]) <= 12 < int(m[2]) <= 31:  # month/day/year, as an English Excel writes it
+        return (f"«{t}» no es una fecha día/mes/año (no hay mes {int(m[2])}): ¿es mes/día/año? Escríbala "
+                f"{int(m[2]):02d}/{int(m[1]):02d}/{m[3]}")
+    return f"«{t}» no es una fecha; escríbala día/mes/año, p. ej. {ejemplo} (o AAAA-MM-DD)"
 
 
 def texto_de(c: Celda | None) -> str | None:
@@ -512,12 +517,13 @@ def leer(ruta: Path, nombre: str, plan: Plan) -> Lectura:
     datos: dict[str, Any] = {"periodo": str(sem), "institucion": clave}
     lec.posiciones[("periodo",)] = posicion(fm.HOJA, *fm.CELDA_PERIODO)
     lec.posiciones[("institucion",)] = posicion(fm.HOJA, *fm.CELDA_INSTITUCION)
-    fecha = leer_fecha(_celda_valida(ctx, fm.HOJA, avances, *fm.CELDA_FECHA), ctx.fecha_1904)
+    plazo = f"{sem.vencimiento(plan.general.plazo_dias):%d/%m/%Y}"
+    fecha = leer_fecha(_celda_valida(ctx, fm.HOJA, avances, *fm.CELDA_FECHA), ctx.fecha_1904, plazo)
     lec.posiciones[("fecha_reporte",)] = posicion(fm.HOJA, *fm.CELDA_FECHA)
     if not isinstance(fecha, dt.date):
         if posicion(fm.HOJA, *fm.CELDA_FECHA) not in lec.celdas_con_problema:
             ctx.mal(fm.HOJA, *fm.CELDA_FECHA, fecha or "falta la fecha de entrega; escríbala día/mes/año, p. ej. "
-                                                       f"{sem.vencimiento(plan.general.plazo_dias):%d/%m/%Y}",
+                                                       f"{plazo}",
                     TIPO_INCORRECTO if fecha else CAMPO_FALTANTE)
         # the checks still run on the rest: the semester's last day is a date none of them refuses
         lec.celdas_con_problema.add(posicion(fm.HOJA, *fm.CELDA_FECHA))
@@ -529,11 +535,17 @@ def leer(ruta: Path, nombre: str, plan: Plan) -> Lectura:
     elif por:
         datos["reportado_por"] = " ".join(por.split())
         lec.posiciones[("reportado_por",)] = posicion(fm.HOJA, *fm.CELDA_REPORTADO_POR)
-    datos["reportes"] = _reportes(ctx, avances, esperadas)
-    narrativa = _narrativa(ctx, libro.leidas[fm.HOJA_ACTIVIDADES].celdas, acts)
+    celdas_act = libro.leidas[fm.HOJA_ACTIVIDADES].celdas
+    tablas = ((fm.HOJA, avances, [(f.fila, f.debido.indicador.id) for f in esperadas],
+               ("del indicador", "de los indicadores")),
+              (fm.HOJA_ACTIVIDADES, celdas_act, [(a.fila, a.actividad.id) for a in acts],
+               ("de la actividad", "de las actividades")))
+    movidas = {hoja for hoja, celdas, filas_, que in tablas if _filas_movidas(ctx, hoja, celdas, filas_, que)}
+    datos["reportes"] = [] if fm.HOJA in movidas else _reportes(ctx, avances, esperadas)
+    narrativa = [] if fm.HOJA_ACTIVIDADES in movidas else _narrativa(ctx, celdas_act, acts)
     if narrativa:
         datos["actividades"] = narrativa
-    _fuera_del_formulario(ctx, libro, esperadas, acts)
+    _fuera_del_formulario(ctx, libro, esperadas, acts, movidas)
     lec.datos = datos
     return lec
 
@@ -549,8 +561,7 @@ def _estructura(ctx: _Contexto, libro: Libro) -> bool:
     """The sheets of a form, a consistent workbook, and no more rows than a form has."""
     if fm.HOJA not in libro.hojas:
         ctx.del_archivo(f"no se encontró la hoja «{fm.HOJA}» (¿se renombró?); hojas del libro: "
-                        f"{_sin_control(', '.join(libro.hojas), 300)}. Use la plantilla de «pni plantilla».",
-                        CAMPO_FALTANTE)
+                        f"{_sin_control(', '.join(libro.hojas), 300)}. {_renombrar(libro, fm.HOJA)}", CAMPO_FALTANTE)
         return False
     if fm.HOJA_DATOS not in libro.hojas:
         ctx.del_archivo(f"falta la hoja oculta «{fm.HOJA_DATOS}» con el periodo y la institución; el libro no viene "
@@ -577,10 +588,19 @@ def _estructura(ctx: _Contexto, libro: Libro) -> bool:
         return False
     if fm.HOJA_ACTIVIDADES not in libro.leidas:
         ctx.del_archivo(f"no se encontró la hoja «{fm.HOJA_ACTIVIDADES}» (¿se renombró o se borró?); hojas del "
-                        f"libro: {_sin_control(', '.join(libro.hojas), 300)}. Use la plantilla de «pni plantilla».",
+                        f"libro: {_sin_control(', '.join(libro.hojas), 300)}. {_renombrar(libro, fm.HOJA_ACTIVIDADES)}",
                         CAMPO_FALTANTE)
         return False
     return True
+
+
+def _renombrar(libro: Libro, hoja: str) -> str:
+    """The fix for a missing sheet: when one sheet of the workbook is none of the form's, give it its name back."""
+    otras = [h for h in libro.hojas if h not in (fm.HOJA_INSTRUCCIONES, fm.HOJA, fm.HOJA_ACTIVIDADES, fm.HOJA_DATOS)]
+    if len(otras) != 1:
+        return "Use la plantilla de «pni plantilla»."
+    return (f"Si «{_sin_control(otras[0], 60)}» es esa hoja, devuélvale su nombre: doble clic en su pestaña, escriba "
+            f"{hoja}, pulse Intro, guarde el libro e impórtelo de nuevo.")
 
 
 def _encabezado(ctx: _Contexto, plan: Plan, meta: dict[Any, Any], avances: dict[tuple[int, int], Celda]
@@ -708,6 +728,45 @@ def _fila_fiel(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], 
     return True
 
 
+def _filas_movidas(ctx: _Contexto, hoja: str, celdas: dict[tuple[int, int], Celda], esperadas: list[tuple[int, str]],
+                   que: tuple[str, str]) -> bool:
+    """Rows deleted or inserted in the table (every row below shifts): one problem where each change is, rather
+    than one per shifted row, and True (the sheet's rows are then not read). Only when the ids of column A are the
+    form's with some missing and some rows that are no indicator's: a swapped or edited row, or rows added below
+    the table, are `_fila_fiel`'s and `_fuera_del_formulario`'s."""
+    from difflib import SequenceMatcher
+
+    if not esperadas:
+        return False
+    primera = esperadas[0][0]
+    ultima = max([f for (f, c), v in celdas.items() if c == 1 and f >= primera and texto_de(v)]
+                 + [esperadas[-1][0]])
+    leidos = [(texto_de(celdas.get((f, 1))) or "").strip() for f in range(primera, ultima + 1)]
+    while leidos and not leidos[-1]:
+        leidos.pop()
+    ids = [i for _, i in esperadas]
+    cambios = [op for op in SequenceMatcher(None, ids, leidos, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if cambios and cambios[-1][0] == "insert" and cambios[-1][1] == len(ids):
+        cambios.pop()  # rows added below the table
+    if not cambios or any(op[0] == "replace" or (op[0] == "delete" and set(ids[op[1]:op[2]]) & set(leidos))
+                          or (op[0] == "insert" and set(leidos[op[3]:op[4]]) & set(ids)) for op in cambios):
+        return False
+    arreglo = ("las filas del formulario no se borran ni se insertan: deshaga el cambio (Ctrl+Z) o copie los "
+               "valores en un formulario nuevo de «pni plantilla»; para no informar algo, deje su fila vacía. "
+               "Hasta entonces no se lee ningún valor de la tabla")
+    for tag, i1, i2, j1, j2 in cambios:
+        fila = primera + j1
+        if tag == "delete":
+            faltan = _lista(ids[i1:i2])
+            texto = (f"falta la fila {que[0]} {faltan}, que iba en esta fila (¿se borró?)" if i2 - i1 == 1 else
+                     f"faltan las filas {que[1]} {faltan}, que iban desde esta fila (¿se borraron?)")
+        else:
+            texto = (f"la fila {fila} no es del formulario (¿se insertó?)" if j2 - j1 == 1 else
+                     f"las filas {fila} a {primera + j2 - 1} no son del formulario (¿se insertaron?)")
+        ctx.mal(hoja, fila, 1, f"{texto}: {arreglo}", FORMULARIO_ALTERADO)
+    return True
+
+
 def _largo(texto: str) -> str:
     """The same bound as a text of a progress file (pni_cli/lectura/estructura.py)."""
     return f"un texto de {len(texto):,} caracteres, y el máximo es {MAX_CARACTERES:,}"
@@ -827,8 +886,9 @@ def _narrativa(ctx: _Contexto, celdas: dict[tuple[int, int], Celda], acts: list[
 
 
 def _fuera_del_formulario(ctx: _Contexto, libro: Libro, esperadas: list[fm.FilaIndicador],
-                          acts: list[fm.FilaActividad]) -> None:
-    """Data typed where the form has no cell to fill is not read: say so rather than lose it silently."""
+                          acts: list[fm.FilaActividad], movidas: set[str]) -> None:
+    """Data typed where the form has no cell to fill is not read: say so rather than lose it silently (not in a
+    sheet whose rows were deleted or inserted: every row below is out of place, and that was said once)."""
     conocidas = {fm.HOJA: {(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), fm.CELDA_INSTITUCION, fm.CELDA_PERIODO,
                            fm.CELDA_FECHA, fm.CELDA_REPORTADO_POR}
                  | {(fm.FILA_ENCABEZADO, c.numero) for c in fm.COLUMNAS}
@@ -836,6 +896,8 @@ def _fuera_del_formulario(ctx: _Contexto, libro: Libro, esperadas: list[fm.FilaI
                  fm.HOJA_ACTIVIDADES: {(1, 1), (2, 1)} | {(fm.FILA_ENCABEZADO_ACT, c.numero) for c in fm.COLUMNAS_ACT}
                  | {(a.fila, c) for a in acts for c in (*a.fijas, *fm.CAMPOS_NARRATIVA)}}
     for hoja, validas in conocidas.items():
+        if hoja in movidas:
+            continue
         fuera = sorted(k for k, c in libro.leidas[hoja].celdas.items()
                        if k not in validas and (c.formula or texto_de(c) is not None))
         if not fuera:
@@ -844,6 +906,18 @@ def _fuera_del_formulario(ctx: _Contexto, libro: Libro, esperadas: list[fm.FilaI
         muestra = _sin_control(texto_de(libro.leidas[hoja].celdas[fuera[0]]) or "(una fórmula)", 40)
         otras = f" (y {len(fuera) - 1} celda{'s' if len(fuera) > 2 else ''} más fuera del formulario: " \
                 f"{_lista([celda(*k) for k in fuera[1:]])})" if len(fuera) > 1 else ""
-        ctx.mal(hoja, fila, col, f"hay un dato donde el formulario no tiene nada que llenar («{muestra}»){otras}; "
-                                 "no se lee: si es una aclaración, escríbala en «Observaciones» de su indicador; "
-                                 "si no, bórrelo", FORMULARIO_ALTERADO)
+        suya = {f.debido.indicador.id: f.fila for f in esperadas}.get(muestra) if (hoja, col) == (fm.HOJA, 1) else None
+        sin_desglose = next((f.debido.indicador.id for f in esperadas if f.fila == fila), None) \
+            if hoja == fm.HOJA and col in (fm.COL_MUJERES, fm.COL_HOMBRES) else None
+        if sin_desglose:
+            arreglo = (f"; no se lee: el indicador {sin_desglose} no se desglosa por sexo (por eso la celda es gris): "
+                       "bórrela; si el dato importa, escríbalo en «Observaciones»")
+        elif suya:
+            arreglo = (f"; no se lee: el indicador {muestra} ya tiene su fila (la {suya}) y el formulario lleva una "
+                       "sola por indicador: escriba en ella la cifra que pide su «Qué informar» (una sola por "
+                       "semestre) y las aclaraciones en «Observaciones», y borre esta fila")
+        else:
+            arreglo = ("; no se lee: si es una aclaración, escríbala en «Observaciones» de su indicador; si no, "
+                       "bórrelo")
+        ctx.mal(hoja, fila, col, f"hay un dato donde el formulario no tiene nada que llenar («{muestra}»){otras}"
+                                 f"{arreglo}", FORMULARIO_ALTERADO)

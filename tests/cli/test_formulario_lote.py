@@ -120,6 +120,13 @@ def test_el_resumen_dice_lo_que_falta_y_simular_no_escribe(espacio: Path) -> Non
     assert "(ya existe: se reemplazaría solo con --forzar)" in again.err
 
 
+def test_simular_un_solo_reporte_lo_dice_en_singular(espacio: Path) -> None:
+    archivo = llenar(espacio / "MTPS.xlsx", {"F8": 3})
+    r = correr("importar", str(archivo), "--corte", CORTE, "--simular", cwd=espacio)
+    assert r.codigo == 0, r
+    assert "Simulación: 1 reporte se escribiría en avances/2026-S2/MTPS.yaml; no se escribió nada" in r.err
+
+
 # --- the batch round trip -----------------------------------------------------------------------------------------
 
 def test_plantilla_todas_escribe_el_formulario_de_cada_institucion_que_debe(espacio: Path) -> None:

@@ -462,7 +462,8 @@ def test_importar_ida_y_vuelta(espacio: Path, formulario: bytes, fecha: Any) -> 
     ({f"F{fila(HITO_A)}": 150}, f"F{fila(HITO_A)} (Valor)", "PNI307",
      "el avance de un hito va de 0 a 100 y el valor es 150"),
     ({f"F{fila(HITO_A)}": 100}, f"F{fila(HITO_A)} (Valor)", "PNI310", "sin evidencia"),
-    ({"F8": 1, "C4": "ayer"}, "C4 (Fecha de entrega)", "PNI103", "«ayer» no es una fecha"),
+    ({"F8": 1, "C4": "ayer"}, "C4 (Fecha de entrega)", "PNI103", "«ayer» no es una fecha; escríbala día/mes/año, "
+                                                                 "p. ej. 30/01/2027"),
     ({"F8": 1, "C4": "10/01/2026"}, "C4 (Fecha de entrega)", "PNI312", "anterior al cierre del semestre 2026-S2"),
     ({"F8": 1}, "C4 (Fecha de entrega)", "PNI102", "falta la fecha de entrega"),
     ({"F8": 1, "I10": "En curso"}, "F10 (Valor)", "PNI102", "falta el Valor: la fila tiene otros datos"),
@@ -486,6 +487,82 @@ def test_importar_errores_con_hoja_y_celda(espacio: Path, formulario: bytes, cel
     assert "no se importó nada" in r.err
     assert "Traceback" not in r.err
     assert huellas(espacio) == antes
+
+
+def _mover_filas(formulario: bytes, destino: Path, hoja: str, accion: str, fila_: int, n: int) -> Path:
+    """A form where someone took off the protection and deleted or inserted `n` rows at `fila_` of `hoja`, with
+    values typed in Avances (one of them wrong)."""
+    libro = load_workbook(io.BytesIO(formulario))
+    libro["Avances"]["C4"] = FECHA_XLSX
+    libro["Avances"]["F8"] = "muchos"
+    libro["Avances"][f"F{FILA_1 + 10}"] = 4
+    getattr(libro[hoja], f"{accion}_rows")(fila_, n)
+    libro.save(destino)
+    return destino
+
+
+ULTIMA = FILA_1 + len(IDS_2026) - 1
+
+
+@pytest.mark.parametrize(("hoja", "accion", "fila_", "n", "esperado"), [
+    ("Avances", "delete", FILA_1 + 4, 1, f"celda A{FILA_1 + 4} (Indicador): falta la fila del indicador "
+                                         f"{IDS_2026[4]}, que iba en esta fila (¿se borró?)"),
+    ("Avances", "delete", FILA_1 + 4, 2, f"celda A{FILA_1 + 4} (Indicador): faltan las filas de los indicadores "
+                                         f"{IDS_2026[4]} y {IDS_2026[5]}, que iban desde esta fila (¿se borraron?)"),
+    ("Avances", "delete", ULTIMA, 1, f"celda A{ULTIMA} (Indicador): falta la fila del indicador {IDS_2026[-1]}"),
+    ("Avances", "insert", FILA_1 + 4, 1, f"celda A{FILA_1 + 4} (Indicador): la fila {FILA_1 + 4} no es del "
+                                         "formulario (¿se insertó?)"),
+    ("Avances", "insert", FILA_1 + 4, 2, f"las filas {FILA_1 + 4} a {FILA_1 + 5} no son del formulario "
+                                         "(¿se insertaron?)"),
+    ("Actividades", "delete", 6, 1, f"Hoja Actividades, celda A6 (Actividad): falta la fila de la actividad "
+                                    f"{ACTIVIDADES_2026[1]}, que iba en esta fila (¿se borró?)"),
+], ids=["borrada", "dos-borradas", "ultima-borrada", "insertada", "dos-insertadas", "actividad-borrada"])
+def test_una_fila_borrada_o_insertada_se_dice_una_vez(espacio: Path, formulario: bytes, hoja: str, accion: str,
+                                                      fila_: int, n: int, esperado: str) -> None:
+    """Deleting or inserting rows shifts every row below: one problem where the change is (not one per shifted
+    row), with the fix, and the sheet's values are not read; the other sheet still is."""
+    archivo = _mover_filas(formulario, espacio / "MTPS.xlsx", hoja, accion, fila_, n)
+    antes = huellas(espacio)
+    r = importar_en(espacio, archivo)
+    assert r.codigo == 1, r
+    lineas = [x for x in r.err.splitlines() if ": error PNI" in x]
+    movidas = [x for x in lineas if "PNI401" in x]
+    assert len(movidas) == 1, r.err
+    assert esperado in movidas[0]
+    assert "deshaga el cambio (Ctrl+Z) o copie los valores en un formulario nuevo" in movidas[0]
+    if hoja == "Avances":  # its values are not read: F8's text is not reported
+        assert lineas == movidas
+    else:
+        assert len(lineas) == 2 and "celda F8 (Valor): se esperaba un número" in r.err
+    assert "Traceback" not in r.err
+    assert huellas(espacio) == antes
+
+
+def test_una_fila_agregada_para_un_indicador_que_ya_tiene_la_suya(espacio: Path, formulario: bytes) -> None:
+    """A second row appended below the table for an indicator of the form (a second programme, a second
+    figure): the message says where its row is and what to do, not only «hay un dato»."""
+    debajo = FILA_1 + len(IDS_2026)
+    archivo = llenar(formulario, espacio / "MTPS.xlsx", {"F10": 20, f"A{debajo}": IDS_2026[2], f"F{debajo}": 30})
+    antes = huellas(espacio)
+    r = importar_en(espacio, archivo)
+    assert r.codigo == 1, r
+    [linea] = [x for x in r.err.splitlines() if ": error PNI" in x]
+    assert f"Hoja Avances, celda A{debajo} (Indicador): hay un dato donde el formulario no tiene nada que llenar" \
+        in linea
+    assert f"el indicador {IDS_2026[2]} ya tiene su fila (la {FILA_1 + 2}) y el formulario lleva una sola por " \
+        "indicador: escriba en ella la cifra que pide su «Qué informar»" in linea
+    assert huellas(espacio) == antes
+
+
+def test_mujeres_en_un_indicador_sin_desglose(espacio: Path, formulario: bytes) -> None:
+    """«Mujeres» filled in the grey cell of an indicator that is not a count of people: the message says so."""
+    sin = next(i for i in IDS_2026 if i not in DE_PERSONAS)
+    archivo = llenar(formulario, espacio / "MTPS.xlsx", {f"F{fila(sin)}": 4, f"G{fila(sin)}": 2})
+    r = importar_en(espacio, archivo)
+    assert r.codigo == 1, r
+    [linea] = [x for x in r.err.splitlines() if ": error PNI" in x]
+    assert f"Hoja Avances, celda G{fila(sin)} (Mujeres): hay un dato donde el formulario no tiene nada que llenar " \
+        f"(«2»); no se lee: el indicador {sin} no se desglosa por sexo (por eso la celda es gris)" in linea
 
 
 def test_importar_un_archivo_existente_necesita_forzar(espacio: Path, formulario: bytes) -> None:
@@ -530,11 +607,17 @@ def _sin_hoja(formulario: bytes, destino: Path, hoja: str, nuevo_nombre: str | N
      "no se pudo abrir el libro"),
     (lambda f, d: _sin_hoja(f, d, "Avances", "Mis avances"), "PNI102",
      "no se encontró la hoja «Avances» (¿se renombró?); hojas del libro: Instrucciones, Mis avances, Actividades, "
-     "_pni"),
+     "_pni. Si «Mis avances» es esa hoja, devuélvale su nombre: doble clic en su pestaña, escriba Avances, pulse "
+     "Intro"),
+    (lambda f, d: _sin_hoja(f, d, "Actividades", "Lo ocurrido"), "PNI102",
+     "no se encontró la hoja «Actividades» (¿se renombró o se borró?); hojas del libro: Instrucciones, Avances, "
+     "Lo ocurrido, _pni. Si «Lo ocurrido» es esa hoja, devuélvale su nombre: doble clic en su pestaña, escriba "
+     "Actividades"),
     (lambda f, d: _sin_hoja(f, d, "_pni", None), "PNI102", "falta la hoja oculta «_pni»"),
     (lambda f, d: _libro_zip(d, {"xl/workbook.xml": b"<x/>", "xl/relleno.bin": bytes(51 * 1024 * 1024)}), "PNI010",
      "el libro descomprimido ocuparía 53,477,380 bytes (máximo 52,428,800); no se abre"),
-], ids=["texto", "xls-antiguo", "zip", "zip-cortado", "xml-roto", "hoja-renombrada", "sin-pni", "bomba-zip"])
+], ids=["texto", "xls-antiguo", "zip", "zip-cortado", "xml-roto", "hoja-renombrada", "actividades-renombrada",
+        "sin-pni", "bomba-zip"])
 def test_importar_archivos_que_no_son_un_formulario(espacio: Path, formulario: bytes, hacer: Any, codigo: str,
                                                     mensaje: str) -> None:
     archivo = espacio / "MTPS.xlsx"
@@ -691,3 +774,7 @@ def test_una_fecha_ilegible_se_explica() -> None:
     assert "«ayer» no es una fecha" in str(formulario_excel.leer_fecha(_c("ayer"), False))
     assert "7 no es una fecha" in str(formulario_excel.leer_fecha(_c(7), False))  # not a plausible serial date
     assert formulario_excel.leer_fecha(None, False) is None
+    # the example is the form's deadline; a month/day/year date is turned round
+    assert "p. ej. 30/07/2027 (o AAAA-MM-DD)" in str(formulario_excel.leer_fecha(_c("ayer"), False, "30/07/2027"))
+    assert formulario_excel.leer_fecha(_c("07/15/2027"), False) == ("«07/15/2027» no es una fecha día/mes/año (no hay "
+                                                                   "mes 15): ¿es mes/día/año? Escríbala 15/07/2027")
