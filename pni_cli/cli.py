@@ -382,7 +382,8 @@ def importar(
                                                         "o carpetas con formularios.")],
     forzar: Annotated[bool, typer.Option("--forzar", help="Reemplaza el archivo de avance si ya existe.")] = False,
     simular: Annotated[bool, typer.Option("--simular", "--dry-run", help="Muestra lo que se escribiría, sin escribir "
-                                                                         "nada.")] = False,
+                                                                         "nada, con el código de salida que daría "
+                                                                         "la importación.")] = False,
     corte: Corte = None,
     raiz: Raiz = None,
 ) -> None:

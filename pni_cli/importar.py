@@ -120,6 +120,7 @@ class Importacion:
     ruta: Path | None = None
     motivo: str | None = None  # why a valid form was not written (a duplicate, an existing file)
     escrito: bool = False
+    choca: bool = False  # --simular: the file exists and --forzar was not given (the real run would exit 3)
 
     @property
     def errores(self) -> int:
@@ -202,9 +203,12 @@ def ejecutar(*, archivos: list[Path], forzar: bool, simular: bool, corte: str | 
         if imp.valida:
             assert imp.avance is not None and imp.ruta is not None
             relativa = relativo(imp.ruta, carpeta)
+            anterior = _anterior(imp.ruta, carpeta)
             if simular:
                 sys.stdout.write(f"# --- {relativa} (simulación: no se escribió) ---\n{contenido}")
-                existe = " (ya existe: se reemplazaría solo con --forzar)" if imp.ruta.exists() and not forzar else ""
+                imp.choca = anterior is not None and not forzar
+                existe = (f" (ya existe: se reemplazaría solo con --forzar{anterior})" if imp.choca
+                          else f" (reemplazaría el archivo que hay{anterior})" if anterior is not None else "")
                 uno = len(imp.avance.reportes) == 1 and not imp.avance.actividades  # «1 reporte se escribiría»
                 sys.stderr.write(f"Simulación: {_cuantos(imp)} se escribiría{'' if uno else 'n'} en {relativa}"
                                  f"{existe}; no se escribió nada\n")
@@ -216,13 +220,30 @@ def ejecutar(*, archivos: list[Path], forzar: bool, simular: bool, corte: str | 
                     imp.motivo = str(e).replace(una_linea(imp.ruta), str(relativa))
                 else:
                     imp.escrito = True
+                    reemplazo = f" (reemplazó el archivo que había{anterior})" if anterior is not None else ""
                     sys.stderr.write(f"Importado{' ' + una_linea(imp.nombre) if varios else ''}: {_cuantos(imp)} "
-                                     f"en {relativa}\n")
+                                     f"en {relativa}{reemplazo}\n")
             if imp.motivo is None:
                 sys.stderr.write(_faltantes(imp))
         if not imp.valida:
             sys.stderr.write(_no_importado(imp, varios))
     return _final(imps, varios, simular)
+
+
+def _anterior(ruta: Path, carpeta: Path) -> str | None:
+    """None when nothing is at `ruta`; else what is there, for the message: «, de 5 reportes» (a progress file
+    that reads), or "" (anything else: the write refuses or replaces it as it should)."""
+    if not os.path.lexists(ruta):
+        return None
+    if not ruta.is_file() or ruta.is_symlink():
+        return ""
+    from .lectura.espacio import cargar_avance
+
+    previo = cargar_avance(ruta, carpeta).avance
+    if previo is None:
+        return ""
+    n = len(previo.reportes)
+    return f", de {n} reporte{'s' if n != 1 else ''}"
 
 
 def _cuantos(imp: Importacion) -> str:
@@ -291,5 +312,5 @@ def _final(imps: list[Importacion], varios: bool, simular: bool) -> int:
         sys.stderr.write(linea + ".\n")
     if any(i.errores or i.avance is None or (i.motivo and "no se importa ninguno" in i.motivo) for i in malos):
         return 1
-    return 3 if malos else 0
+    return 3 if malos or any(i.choca for i in imps) else 0
 

@@ -42,7 +42,8 @@ def revisar(archivo: ArchivoAvance, ctx: Contexto) -> Iterator[Problema]:
     if av.fecha_reporte < sem.fin:
         yield archivo.problema(FECHA_ANTES_CIERRE, ("fecha_reporte",),
                                f"la fecha del reporte ({av.fecha_reporte.isoformat()}) es anterior al cierre del "
-                               f"semestre {sem} ({sem.fin.isoformat()}); ¿es el periodo correcto?")
+                               f"semestre {sem} ({sem.fin.isoformat()}); revise la fecha y el periodo: un semestre se "
+                               "informa después de su cierre")
     elif av.fecha_reporte > corte:
         yield archivo.problema(FECHA_FUTURA, ("fecha_reporte",),
                                f"la fecha del reporte ({av.fecha_reporte.isoformat()}) es posterior a la fecha de "

@@ -117,7 +117,8 @@ def test_el_resumen_dice_lo_que_falta_y_simular_no_escribe(espacio: Path) -> Non
     escrito = (espacio / "avances/2026-S2/MTPS.yaml").read_text(encoding="utf-8")
     assert r.out.split("---\n", 1)[1] == escrito
     again = correr("importar", str(archivo), "--corte", CORTE, "--simular", cwd=espacio)
-    assert "(ya existe: se reemplazaría solo con --forzar)" in again.err
+    assert "(ya existe: se reemplazaría solo con --forzar, de 2 reportes)" in again.err
+    assert again.codigo == 3  # what the real run would answer
 
 
 def test_simular_un_solo_reporte_lo_dice_en_singular(espacio: Path) -> None:

@@ -575,7 +575,15 @@ def test_importar_un_archivo_existente_necesita_forzar(espacio: Path, formulario
     assert r.codigo == 3
     assert "ya existe; no se sobrescribe sin --forzar" in r.err
     assert destino.read_bytes() == primero
-    ok(importar_en(espacio, archivo, "--forzar"))
+    simulado = importar_en(espacio, archivo, "--simular")  # says what the real run would do, with its exit code
+    assert simulado.codigo == 3
+    assert "(ya existe: se reemplazaría solo con --forzar, de 1 reporte); no se escribió nada" in simulado.err
+    assert "(reemplazaría el archivo que hay, de 1 reporte)" in importar_en(espacio, archivo, "--simular",
+                                                                               "--forzar").err
+    assert destino.read_bytes() == primero
+    r = importar_en(espacio, archivo, "--forzar")
+    ok(r)
+    assert "(reemplazó el archivo que había, de 1 reporte)" in r.err  # never replaced without a word
     assert YAML(typ="safe").load(destino.read_text(encoding="utf-8"))["reportes"][0]["valor"] == 3
     assert sorted(p.name for p in destino.parent.iterdir()) == ["MTPS.yaml"]  # no temporary file left
 

@@ -73,8 +73,8 @@ def test_una_fecha_de_reporte_antes_del_cierre() -> None:
     texto = avance(fecha="2025-06-29")
     p = uno(_revisar(_archivo(texto)), FECHA_ANTES_CIERRE)
     assert en(p, "avances/2025-S1/MTPS.yaml", valor(texto, "fecha_reporte: 2025-06-29"))
-    assert ("la fecha del reporte (2025-06-29) es anterior al cierre del semestre 2025-S1 (2025-06-30); ¿es el "
-            "periodo correcto?") in p.mensaje
+    assert ("la fecha del reporte (2025-06-29) es anterior al cierre del semestre 2025-S1 (2025-06-30); revise la "
+            "fecha y el periodo: un semestre se informa después de su cierre") in p.mensaje
 
 
 def test_una_fecha_de_reporte_el_dia_del_cierre() -> None:
