@@ -29,8 +29,7 @@ def revisar(plan: Plan) -> Iterator[Problema]:
     principios = [p.id for p in plan.principios.principios] if plan.principios is not None else None
     sin_archivo: set[str] = set()  # a missing file is said once, not at every link
     for act in plan.actividades.values():
-        if not act.objetivos_pmm and not act.principios_pmm and all(
-                i.objetivos_pmm is None for i in act.indicadores):
+        if not act.objetivos_pmm and not act.principios_pmm and not any(i.objetivos_pmm for i in act.indicadores):
             yield plan.problema_de(ACTIVIDAD_SIN_ALINEACION, act.id, ("id",),
                                    f"la actividad {act.id} no tiene ningún objetivo ni principio del PMM: agregue "
                                    "«objetivos_pmm» (o «principios_pmm», si es un medio de implementación del plan) "

@@ -119,6 +119,15 @@ def test_un_principio_solo_alinea_una_actividad() -> None:
     assert _con(texto, principios=PRINCIPIOS) == []
 
 
+def test_una_lista_vacia_en_un_indicador_no_alinea_su_actividad() -> None:
+    """`objetivos_pmm: []` on an indicator says it measures no objective: its activity is still unlinked."""
+    linea = "            texto: Meta que define la primera actividad\n"
+    texto = _alinear("1.1.2", "")
+    assert linea in texto
+    texto = texto.replace(linea, f"{linea}            objetivos_pmm: []\n")
+    assert "la actividad 1.1.2 no tiene ningún objetivo" in uno(_con(texto), ACTIVIDAD_SIN_ALINEACION).mensaje
+
+
 def test_el_objetivo_de_un_indicador_alinea_su_actividad() -> None:
     texto = _con_objetivo_propio(1, _alinear("1.1.2", ""), "Meta que define la primera actividad")
     assert _con(texto) == []
