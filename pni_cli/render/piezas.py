@@ -166,19 +166,21 @@ def escala(maximo: int, ancho: int) -> int:
 
 def barra(conteo: dict[str, int], por_simbolo: int = 1, color: bool = True) -> Text:
     """A bar of the states, `por_simbolo` indicators per symbol: its length is proportional to the count (the
-    total rounded), each state's share by largest remainder so that the shares add up to the bar."""
-    total = sum(conteo.get(e, 0) for e in ESTADOS)
+    total rounded). Each state present gets a symbol first, the larger counts first, as far as the bar goes (so
+    that one verde among 19 at 4 per symbol does not vanish behind a second «?»); the rest of the bar goes to the
+    states furthest below their exact share."""
+    presentes = sorted((e for e in ESTADOS if conteo.get(e, 0) > 0), key=lambda e: -conteo[e])  # ties: ESTADOS
+    total = sum(conteo[e] for e in presentes)
     t = Text()
     if not total:
         return t
     largo = max(1, math.floor(total / por_simbolo + 0.5))
-    exactos = {e: conteo.get(e, 0) * largo / total for e in ESTADOS}
-    celdas = {e: int(v) for e, v in exactos.items()}
-    resto = largo - sum(celdas.values())
-    for e in sorted(ESTADOS, key=lambda e: exactos[e] - celdas[e], reverse=True)[:resto]:
+    celdas = {e: int(k < largo) for k, e in enumerate(presentes)}
+    for _ in range(largo - sum(celdas.values())):
+        e = max(presentes, key=lambda e: (conteo[e] * largo / total - celdas[e], conteo[e]))
         celdas[e] += 1
     for e in ESTADOS:
-        if celdas[e]:
+        if celdas.get(e):
             t.append(SIMBOLOS[e] * celdas[e], style=estilo(e, color))
     return t
 

@@ -15,6 +15,7 @@ from pni_cli.plan import Meta
 from pni_cli.progreso import ESTADOS
 from pni_cli.render.piezas import barra, cantidad, envolver, escala, valor
 from pni_cli.render.validacion import envolver as envolver_linea
+from pni_cli.semaforo import SIMBOLOS
 
 
 @pytest.mark.parametrize(("singular", "esperado"), [
@@ -66,10 +67,30 @@ def test_envolver_un_item_mas_largo_que_la_linea_se_parte_entre_palabras() -> No
 def test_una_barra_es_tan_larga_como_su_cuenta() -> None:
     conteo = {"verde": 3, "rojo": 1}
     assert barra(conteo).plain == "●●●✖"
-    assert barra({"verde": 40, "rojo": 2}, escala(42, 10)).plain == "●●●●●●●●"  # 5 per symbol: 8.4 → 8
+    assert barra({"verde": 40, "rojo": 2}, escala(42, 10)).plain == "●●●●●●●✖"  # 5 per symbol: 8.4 → 8, rojo shows
+    # eje 0 at 80 columns: 19 indicators at 4 per symbol, 5 symbols for 6 states: the single verde shows
+    eje_0 = {"verde": 1, "amarillo": 4, "rojo": 4, "en_curso": 4, "sin_reporte": 5, "meta_por_definir": 1}
+    assert barra(eje_0, 4).plain == "●▲✖◐?"
     assert len(barra({"verde": 42}, 5).plain) == 8  # 42 / 5 = 8.4
     assert len(barra({"sin_reporte": 1}, 5).plain) == 1  # one indicator still shows
     assert escala(42, 42) == 1 and escala(42, 10) == 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(ESTADOS), st.integers(min_value=0, max_value=60), max_size=9),
+       st.integers(min_value=1, max_value=8))
+def test_una_barra_es_proporcional_y_no_esconde_estados(conteo: dict[str, int], por_simbolo: int) -> None:
+    """As long as the rounded count (each symbol is worth the same in every row); every state present is shown
+    while the bar has room, the larger counts first; a state with more indicators never gets fewer symbols."""
+    texto = barra(conteo, por_simbolo, color=False).plain
+    presentes = [e for e in ESTADOS if conteo.get(e, 0)]
+    total = sum(conteo.values())
+    largo = max(1, int(total / por_simbolo + 0.5)) if total else 0
+    assert len(texto) == largo
+    simbolos = {e: texto.count(SIMBOLOS[e]) for e in ESTADOS}
+    assert all(simbolos[e] == 0 for e in ESTADOS if e not in presentes)
+    assert sum(simbolos[e] > 0 for e in presentes) == min(len(presentes), largo), (conteo, texto)
+    assert all(simbolos[a] >= simbolos[b] for a in presentes for b in presentes if conteo[a] > conteo[b]), texto
 
 
 def test_las_cifras_llevan_su_unidad_y_los_conteos_son_enteros() -> None:
