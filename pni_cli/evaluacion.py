@@ -1,8 +1,8 @@
 """The workspace evaluated at a cut-off date, for the commands that show the semáforo (estado, reporte): the plan
 and the progress files through the cache, the options read against the plan, the files that count at that date
-(pni_cli/entradas.py) and the engine's situation. The situation and the files that count are kept in the cache
-under the digests of every input file, the date, the eje and the institution (lectura/cache.py): the same question
-asked again of the same files gets the same answer without computing it again."""
+(pni_cli/entradas.py) and the engine's situation. The situation and the names of the files that count are kept in
+the cache under the digests of every input file, the date, the eje and the institution (lectura/cache.py): the
+same question asked again of the same files gets the same answer without computing it again."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .avance import ArchivoAvance, Avance
-from .entradas import Entradas, entradas
+from .entradas import entradas
 from .lectura.cache import cargar_con_huella, evaluacion_guardada, guardar_evaluacion
 from .opciones import dia_siguiente_al_plazo, eje_del_plan, fecha_de_corte, institucion_del_plan
 from .plan import Plan
@@ -26,7 +26,7 @@ class Evaluacion:
     plan: Plan
     situacion: Situacion
     archivos: list[ArchivoAvance] = field(default_factory=list)
-    entradas: Entradas = field(default_factory=Entradas)
+    contados: frozenset[str] = frozenset()  # the progress files that count at the cut-off date
 
     @property
     def invalidos(self) -> list[str]:
@@ -35,8 +35,7 @@ class Evaluacion:
     def avances_contados(self) -> list[Avance]:
         """The progress files that count at the cut-off date (valid, delivered by then), for what the engine does
         not keep: the breakdowns and the narrative (pni_cli/objetivos.py)."""
-        contados = {en.archivo for en in self.entradas.entregas}
-        return [a.avance for a in self.archivos if a.avance is not None and a.ruta in contados]
+        return [a.avance for a in self.archivos if a.avance is not None and a.ruta in self.contados]
 
 
 def evaluar_espacio(raiz: Path, *, corte: str | None, periodo: str | None, eje: str | None,
@@ -48,11 +47,11 @@ def evaluar_espacio(raiz: Path, *, corte: str | None, periodo: str | None, eje: 
     clave = None if huella is None else (huella, fecha, eje, institucion)
     guardada = evaluacion_guardada(raiz, clave) if clave is not None else None
     if (isinstance(guardada, tuple) and len(guardada) == 2 and isinstance(guardada[0], Situacion)
-            and isinstance(guardada[1], Entradas)):
+            and isinstance(guardada[1], frozenset)):
         return Evaluacion(plan, guardada[0], archivos, guardada[1])
     ev = _evaluar(plan, archivos, fecha, eje, institucion)
     if clave is not None:
-        guardar_evaluacion(raiz, clave, (ev.situacion, ev.entradas))
+        guardar_evaluacion(raiz, clave, (ev.situacion, ev.contados))
     return ev
 
 
@@ -78,4 +77,4 @@ def _evaluar(plan: Plan, archivos: list[ArchivoAvance], fecha: dt.date, eje: str
     e = entradas(plan, archivos, fecha)
     sit = evaluar(plan, e.datos, e.entregas, fecha, eje=eje, institucion=institucion, ilustrativo=e.ilustrativo,
                   excluidos=e.excluidos, posteriores=e.posteriores)
-    return Evaluacion(plan, sit, archivos, e)
+    return Evaluacion(plan, sit, archivos, frozenset(en.archivo for en in e.entregas))
