@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..formato import numero
 from ..plan import Meta
-from ..progreso import ESTADOS, ETIQUETAS, EstadoIndicador
+from ..progreso import ESTADOS, ETIQUETAS, GRAVEDAD, EstadoIndicador
 from ..semaforo import SIMBOLOS
 
 # nine different styles: cumplida blue and verde green, rojo bright red and no cumplida dark red, sin reporte
@@ -166,10 +166,11 @@ def escala(maximo: int, ancho: int) -> int:
 
 def barra(conteo: dict[str, int], por_simbolo: int = 1, color: bool = True) -> Text:
     """A bar of the states, `por_simbolo` indicators per symbol: its length is proportional to the count (the
-    total rounded). Each state present gets a symbol first, the larger counts first, as far as the bar goes (so
-    that one verde among 19 at 4 per symbol does not vanish behind a second «?»); the rest of the bar goes to the
-    states furthest below their exact share."""
-    presentes = sorted((e for e in ESTADOS if conteo.get(e, 0) > 0), key=lambda e: -conteo[e])  # ties: ESTADOS
+    total rounded). Each state present gets a symbol first, the larger counts (then the more urgent) first, as far
+    as the bar goes (so that one verde among 19 at 4 per symbol does not vanish behind a second «?»); the rest of
+    the bar goes to the states furthest below their exact share. The symbols are drawn in the order of ESTADOS."""
+    # the larger counts first; between equal counts, the more urgent state (a rojo before an amarillo)
+    presentes = sorted((e for e in ESTADOS if conteo.get(e, 0) > 0), key=lambda e: (-conteo[e], -GRAVEDAD[e]))
     total = sum(conteo[e] for e in presentes)
     t = Text()
     if not total:

@@ -71,6 +71,8 @@ def test_una_barra_es_tan_larga_como_su_cuenta() -> None:
     # eje 0 at 80 columns: 19 indicators at 4 per symbol, 5 symbols for 6 states: the single verde shows
     eje_0 = {"verde": 1, "amarillo": 4, "rojo": 4, "en_curso": 4, "sin_reporte": 5, "meta_por_definir": 1}
     assert barra(eje_0, 4).plain == "●▲✖◐?"
+    # objective 10: 4 indicators at 2 per symbol, 2 symbols for 3 states: the rojo before the amarillo
+    assert barra({"amarillo": 1, "rojo": 1, "sin_reporte": 2}, 2).plain == "✖?"
     assert len(barra({"verde": 42}, 5).plain) == 8  # 42 / 5 = 8.4
     assert len(barra({"sin_reporte": 1}, 5).plain) == 1  # one indicator still shows
     assert escala(42, 42) == 1 and escala(42, 10) == 5
