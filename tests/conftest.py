@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -26,6 +27,9 @@ from hypothesis import settings
 settings.register_profile("pni", derandomize=True, database=None)
 settings.register_profile("explorar", derandomize=False, max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "pni"))
+
+if TYPE_CHECKING:
+    from pni_cli.plan import Plan
 
 REPO = Path(__file__).resolve().parent.parent
 # The published plan's text, kept in the repository (a byte-identical copy of shared/fuentes/…) so that a fresh
@@ -149,3 +153,24 @@ def escribir(ruta: Path, texto: str | bytes) -> Path:
     else:
         ruta.write_text(texto, encoding="utf-8")
     return ruta
+
+
+def con_meta(plan: Plan, id_: str, **campos: object) -> Plan:
+    """The same plan with one indicator's meta changed (vence, programación, stages, sentido…)."""
+    import dataclasses
+
+    from pni_cli.plan import Actividad, Eje, Intervencion, Plan
+
+    def act(a: Actividad) -> Actividad:
+        return dataclasses.replace(a, indicadores=tuple(
+            dataclasses.replace(i, meta=dataclasses.replace(i.meta, **campos)) if i.id == id_ else i
+            for i in a.indicadores))
+
+    def itv(i: Intervencion) -> Intervencion:
+        return dataclasses.replace(i, actividades=tuple(act(a) for a in i.actividades))
+
+    def eje(e: Eje) -> Eje:
+        return dataclasses.replace(e, intervenciones=tuple(itv(i) for i in e.intervenciones))
+
+    return Plan(plan.general, plan.instituciones, plan.objetivos, [eje(e) for e in plan.ejes], plan.archivos_eje,
+                plan.documentos, plan.principios)

@@ -25,7 +25,7 @@ from pni_cli.progreso import (
     evaluar,
     evaluar_indicador,
 )
-from tests.conftest import REPO
+from tests.conftest import REPO, con_meta
 
 D = dt.date
 
@@ -164,32 +164,12 @@ def test_conteo_semestral(plan_semestral: Plan) -> None:
     assert e.estado == "verde"
 
 
-def _con_meta(plan: Plan, id_: str, **campos: object) -> Plan:
-    """The same plan with one indicator's meta changed (programación, stages, sentido…)."""
-    import dataclasses
-
-    from pni_cli.plan import Actividad, Eje, Intervencion
-
-    def act(a: Actividad) -> Actividad:
-        return dataclasses.replace(a, indicadores=tuple(
-            dataclasses.replace(i, meta=dataclasses.replace(i.meta, **campos)) if i.id == id_ else i
-            for i in a.indicadores))
-
-    def itv(i: Intervencion) -> Intervencion:
-        return dataclasses.replace(i, actividades=tuple(act(a) for a in i.actividades))
-
-    def eje(e: Eje) -> Eje:
-        return dataclasses.replace(e, intervenciones=tuple(itv(i) for i in e.intervenciones))
-
-    return Plan(plan.general, plan.instituciones, plan.objetivos, [eje(e) for e in plan.ejes], plan.archivos_eje)
-
-
 def test_programacion_por_año(plan: Plan) -> None:
     # 1.1.1.a with a programación of the Mecanismo: 2024 → 0, 2025 → 4: 2024 expects 0; 2025 (both semesters)
     # expects 4, has 3 → 3 of 4 = 75 %, amarillo
     from pni_cli.plan import Etapa
 
-    otro = _con_meta(plan, "1.1.1.a", programacion=(Etapa("2024", 0), Etapa("2025", 4)))
+    otro = con_meta(plan, "1.1.1.a", programacion=(Etapa("2024", 0), Etapa("2025", 4)))
     datos = [dato("1.1.1.a", "MRREE", "2024-S2", 0), dato("1.1.1.a", "MRREE", "2025-S1", 1),
              dato("1.1.1.a", "MRREE", "2025-S2", 2)]
     e = ev(otro, "1.1.1.a", datos, tras("2025-S2"))
@@ -200,7 +180,7 @@ def test_programacion_por_año(plan: Plan) -> None:
 def test_sentido_descendente(plan: Plan) -> None:
     # 1.4.1.a turned descendente («no más de 3 estudios»): at tras(2025-S2) 0.75 expected; 0.5 reported is within
     # → 100 %; 1.5 reported → 0.75 ÷ 1.5 = 50 %, rojo
-    otro = _con_meta(plan, "1.4.1.a", sentido="descendente")
+    otro = con_meta(plan, "1.4.1.a", sentido="descendente")
     assert ev(otro, "1.4.1.a", [dato("1.4.1.a", "MTPS", "2025-S2", 0.5)], tras("2025-S2")).logro == 100
     e = ev(otro, "1.4.1.a", [dato("1.4.1.a", "MTPS", "2025-S2", 1.5)], tras("2025-S2"))
     assert e.logro == 50 and e.estado == "rojo" and not e.revisar_meta
@@ -285,7 +265,7 @@ def test_hito_con_etapas(plan: Plan) -> None:
     # it: 40 of 50 → 80 %, amarillo
     from pni_cli.plan import Etapa
 
-    otro = _con_meta(plan, "0.1.2.a", programacion=(Etapa("2025-S2", 50),))
+    otro = con_meta(plan, "0.1.2.a", programacion=(Etapa("2025-S2", 50),))
     assert ev(otro, "0.1.2.a", [dato("0.1.2.a", "MRREE", "2025-S1", 40)], tras("2025-S1")).estado == "en_curso"
     e = ev(otro, "0.1.2.a", [dato("0.1.2.a", "MRREE", "2025-S2", 40)], tras("2025-S2"))
     assert (e.esperado, e.logro, e.estado) == (50, 80, "amarillo")

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from pni_cli.checks import plan_metas
 from pni_cli.lectura.espacio import cargar_plan
-from pni_cli.plan import Actividad, Eje, Etapa, Intervencion, Plan
-from tests.conftest import REPO
+from pni_cli.plan import Etapa, Plan
+from tests.conftest import REPO, con_meta
 
 
 def _plan(id_: str, **campos: object) -> Plan:
     """The real plan with one indicator's meta changed."""
     plan, _ = cargar_plan(REPO)
     assert plan is not None
-
-    def act(a: Actividad) -> Actividad:
-        return dataclasses.replace(a, indicadores=tuple(
-            dataclasses.replace(i, meta=dataclasses.replace(i.meta, **campos)) if i.id == id_ else i
-            for i in a.indicadores))
-
-    def itv(i: Intervencion) -> Intervencion:
-        return dataclasses.replace(i, actividades=tuple(act(a) for a in i.actividades))
-
-    def eje(e: Eje) -> Eje:
-        return dataclasses.replace(e, intervenciones=tuple(itv(i) for i in e.intervenciones))
-
-    return Plan(plan.general, plan.instituciones, plan.objetivos, [eje(e) for e in plan.ejes], plan.archivos_eje,
-                plan.documentos)
+    return con_meta(plan, id_, **campos)
 
 
 def test_el_plan_del_repositorio_no_tiene_problemas() -> None:
